@@ -1,0 +1,76 @@
+package dev.attentionqa.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads the optional {@code options} object of a request, filling gaps from the deployment defaults. */
+final class OptionsParser {
+
+    private static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords");
+
+    private final RequestLimits limits;
+    private final RequestOptions defaults;
+
+    OptionsParser(RequestLimits limits, RequestOptions defaults) {
+        this.limits = limits;
+        this.defaults = defaults;
+    }
+
+    RequestOptions parse(JsonNode options) {
+        if (options == null || options.isNull()) {
+            return defaults;
+        }
+        if (!options.isObject()) {
+            throw JsonFields.wrongType("options", "an object", options);
+        }
+        JsonFields.rejectUnknown(options, OPTIONS, "options.");
+        int topK = intIn(options, "topK", defaults.topK(), limits.maxTopK());
+        int topWords = intIn(options, "topWords", defaults.topWords(), limits.maxTopWords());
+        boolean explain = bool(options, "explain", defaults.explain());
+        String explanation = explanation(options.get("explanation"));
+        return new RequestOptions(topK, explain, explanation, topWords);
+    }
+
+    private int intIn(JsonNode options, String name, int fallback, int max) {
+        JsonNode node = options.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw JsonFields.wrongType("options." + name, "an integer", node);
+        }
+        int value = node.intValue();
+        if (value < 1 || value > max) {
+            throw new InvalidRequestException(RejectReason.OUT_OF_RANGE, "field 'options." + name
+                    + "' must be between 1 and " + max + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    private boolean bool(JsonNode options, String name, boolean fallback) {
+        JsonNode node = options.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw JsonFields.wrongType("options." + name, "true or false", node);
+        }
+        return node.booleanValue();
+    }
+
+    private String explanation(JsonNode node) {
+        if (node == null) {
+            return defaults.explanation();
+        }
+        if (!node.isTextual()) {
+            throw JsonFields.wrongType("options.explanation", "a string", node);
+        }
+        if (!limits.explanations().contains(node.textValue())) {
+            throw new InvalidRequestException(RejectReason.UNSUPPORTED_VALUE, "field 'options.explanation' must be one of "
+                    + new TreeSet<>(limits.explanations()) + " (got \"" + JsonFields.shorten(node.textValue()) + "\")");
+        }
+        return node.textValue();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.attentionqa.messaging;
+
+/**
+ * Per-request options; every field falls back to the deployment's default when absent.
+ *
+ * @param topK        how many answers to return
+ * @param explain     whether to attach an attention explanation
+ * @param explanation explanation method name
+ * @param topWords    how many context words the explanation keeps
+ */
+public record RequestOptions(int topK, boolean explain, String explanation, int topWords) {
+}

@@ -1,0 +1,90 @@
+package dev.attentionqa.qa;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits a context into sentences with character offsets. Line breaks always end a sentence (headings and
+ * list items rarely end with a full stop); inside a line, {@link BreakIterator}'s sentence rules apply.
+ * Fragments without a letter or digit (a list number such as "1.") are joined to the next sentence.
+ * Offsets exclude surrounding white space, so {@code context.substring(start, end)} is the sentence.
+ */
+public final class SentenceSplitter {
+
+    public List<Sentence> split(String context) {
+        List<int[]> spans = new ArrayList<>();
+        int lineStart = 0;
+        while (lineStart <= context.length()) {
+            int lineEnd = context.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = context.length();
+            }
+            splitLine(context, lineStart, lineEnd, spans);
+            lineStart = lineEnd + 1;
+        }
+        return toSentences(context, joinFragments(context, spans));
+    }
+
+    private static void splitLine(String context, int from, int to, List<int[]> spans) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+        it.setText(context.substring(from, to));
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            int[] trimmed = trim(context, from + start, from + end);
+            if (trimmed[1] > trimmed[0]) {
+                spans.add(trimmed);
+            }
+        }
+    }
+
+    private static List<int[]> joinFragments(String context, List<int[]> spans) {
+        List<int[]> joined = new ArrayList<>();
+        int[] pending = null;
+        for (int[] span : spans) {
+            if (pending != null) {
+                span = new int[] {pending[0], span[1]};
+                pending = null;
+            }
+            if (hasLetterOrDigitRun(context, span)) {
+                joined.add(span);
+            } else {
+                pending = span;
+            }
+        }
+        if (pending != null) {
+            joined.add(pending);
+        }
+        return joined;
+    }
+
+    /** True for real sentences; false for "1." or "-" alone, which belong to what follows. */
+    private static boolean hasLetterOrDigitRun(String context, int[] span) {
+        int letters = 0;
+        for (int i = span[0]; i < span[1]; i++) {
+            if (Character.isLetter(context.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters >= 2;
+    }
+
+    private static int[] trim(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return new int[] {from, to};
+    }
+
+    private static List<Sentence> toSentences(String context, List<int[]> spans) {
+        List<Sentence> sentences = new ArrayList<>(spans.size());
+        for (int[] span : spans) {
+            sentences.add(new Sentence(span[0], span[1], context.substring(span[0], span[1])));
+        }
+        return sentences;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.attentionqa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.messaging.Answering;
+import dev.attentionqa.messaging.InvalidRequestException;
+import jakarta.inject.Inject;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Answers one question locally and prints the answer event as JSON; no Kafka needed. */
+@Command(name = "ask", description = "Answer one question and print the answer JSON (no Kafka).")
+public class AskCommand implements Callable<Integer> {
+
+    @Option(names = "--question", required = true, description = "The question.")
+    String question;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ContextSource context;
+
+    @Option(names = "--top-k", description = "Answers to return (default: qa.answers.top-k).")
+    Integer topK;
+
+    @Option(names = "--no-explain", description = "Leave the explanation out.")
+    boolean noExplain;
+
+    @Inject
+    Answering answering;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Either the text itself or a file holding it. */
+    static class ContextSource {
+        @Option(names = "--context", description = "The context text.")
+        String text;
+
+        @Option(names = "--context-file", description = "A UTF-8 file holding the context.")
+        Path file;
+
+        String read() throws IOException {
+            return text != null ? text : Files.readString(file);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", "ask");
+        request.put("question", question);
+        request.put("context", context.read());
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (topK != null) {
+            options.put("topK", topK);
+        }
+        if (noExplain) {
+            options.put("explain", false);
+        }
+        request.put("options", options);
+        try {
+            var parsed = answering.parse(json.writeValueAsBytes(request));
+            System.out.println(answering.toJson(answering.answer(parsed, 0)));
+            return 0;
+        } catch (InvalidRequestException e) {
+            System.err.println("rejected: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.attentionqa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.attentionqa.bench.BenchCell;
+import dev.attentionqa.bench.EngineBenchmark;
+import dev.attentionqa.bench.ReferenceEngine;
+import dev.attentionqa.runtime.ModelRuntime;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+
+/** {@code bench engine}: TF engine versus ONNX Runtime on the default model, same inputs, interleaved. */
+@Command(name = "engine", description = "TF engine vs ONNX Runtime, seq/s per batch×seq (build with -Pbench).")
+public class BenchEngineCommand implements Callable<Integer> {
+
+    private static final int[][] CELLS = {{1, 128}, {8, 128}, {32, 128}, {1, 384}, {8, 384}};
+
+    @Option(names = "--json", description = "Write cells[] (batch, seq, tf_seq_per_s, ort_seq_per_s, ratio) here.")
+    Path out;
+
+    @Option(names = "--seconds", description = "Measured seconds per cell, both engines (default: ${DEFAULT-VALUE}).")
+    double seconds = 12;
+
+    @Option(names = "--cells", split = ",", description = "Cells as BxS, e.g. 1x128,8x384 (default: the five standard cells).")
+    List<String> cells;
+
+    @Inject
+    ModelRuntime model;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Integer call() throws Exception {
+        var found = ServiceLoader.load(ReferenceEngine.class).findFirst();
+        if (found.isEmpty()) {
+            System.err.println("ONNX Runtime is not in this build; rebuild with: ./mvnw -Pbench -DskipTests package");
+            return 2;
+        }
+        try (ReferenceEngine ort = found.get()) {
+            System.out.printf("%-6s %-5s %12s %12s %7s%n", "batch", "seq", "tf seq/s", ort.name() + " seq/s", "tf/ort");
+            List<BenchCell> results = new EngineBenchmark(model.encoder(), ort, seconds).run(parseCells(), c ->
+                    System.out.printf("%-6d %-5d %12.1f %12.1f %7.2f%n", c.batch(), c.seq(), c.tfSeqPerS(), c.ortSeqPerS(), c.ratio()));
+            if (out != null) {
+                json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .writerWithDefaultPrettyPrinter().writeValue(out.toFile(), Map.of("cells", results));
+            }
+        }
+        return 0;
+    }
+
+    private int[][] parseCells() {
+        if (cells == null) {
+            return CELLS;
+        }
+        return cells.stream().map(c -> {
+            String[] bs = c.toLowerCase().split("x");
+            if (bs.length != 2) {
+                throw new IllegalArgumentException("--cells entries look like 8x128 (got " + c + ")");
+            }
+            return new int[] {Integer.parseInt(bs[0]), Integer.parseInt(bs[1])};
+        }).toArray(int[][]::new);
+    }
+}

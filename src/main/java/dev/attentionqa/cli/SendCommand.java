@@ -1,0 +1,79 @@
+package dev.attentionqa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** Sends one request to the requests topic and prints the worker's answer from the answers topic. */
+@Command(name = "send", description = "Produce a request to Kafka and print the answer a running worker publishes.")
+public class SendCommand implements Callable<Integer> {
+
+    @Option(names = "--question", required = true)
+    String question;
+
+    @Option(names = "--context-file", required = true, description = "A UTF-8 file holding the context.")
+    Path contextFile;
+
+    @Option(names = "--id", description = "Request id (default: a random UUID).")
+    String id = UUID.randomUUID().toString();
+
+    @Option(names = "--timeout", description = "Seconds to wait for the answer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 60;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "mp.messaging.incoming.requests.topic")
+    String requestsTopic;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.answers.topic")
+    String answersTopic;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> common = Map.of("bootstrap.servers", bootstrap);
+        try (var consumer = new KafkaConsumer<>(common, new StringDeserializer(), new StringDeserializer());
+             var producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(answersTopic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // fix the start before the request goes out
+            String value = json.writeValueAsString(Map.of("id", id, "question", question,
+                    "context", Files.readString(contextFile)));
+            producer.send(new ProducerRecord<>(requestsTopic, id, value)).get();
+            System.err.println("sent request " + id + " to " + requestsTopic + "; waiting for its answer");
+            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (id.equals(r.key())) {
+                        System.out.println(r.value());
+                        return 0;
+                    }
+                }
+            }
+            System.err.println("no answer for " + id + " within " + timeoutSeconds + " s (is the worker running?)");
+            return 1;
+        }
+    }
+}

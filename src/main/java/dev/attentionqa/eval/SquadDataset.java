@@ -1,0 +1,47 @@
+package dev.attentionqa.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a SQuAD v1.1/v2.0 JSON file ({@code data[].paragraphs[].qas[]}) into a flat list of questions. */
+public final class SquadDataset {
+
+    private SquadDataset() {
+    }
+
+    public static List<SquadQuestion> read(Path file, ObjectMapper json) throws IOException {
+        JsonNode root = json.readTree(file.toFile());
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw new IllegalArgumentException("not a SQuAD file: no 'data' array (got " + file + ")");
+        }
+        List<SquadQuestion> questions = new ArrayList<>();
+        for (JsonNode article : data) {
+            for (JsonNode paragraph : article.get("paragraphs")) {
+                String context = paragraph.get("context").asText();
+                for (JsonNode qa : paragraph.get("qas")) {
+                    questions.add(question(qa, context));
+                }
+            }
+        }
+        return questions;
+    }
+
+    private static SquadQuestion question(JsonNode qa, String context) {
+        List<String> answers = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        boolean impossible = qa.path("is_impossible").asBoolean(false);
+        if (!impossible) {
+            for (JsonNode a : qa.get("answers")) {
+                answers.add(a.get("text").asText());
+                starts.add(a.get("answer_start").asInt());
+            }
+        }
+        return new SquadQuestion(qa.get("id").asText(), qa.get("question").asText(), context, answers, starts);
+    }
+}

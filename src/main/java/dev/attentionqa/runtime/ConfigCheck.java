@@ -1,0 +1,46 @@
+package dev.attentionqa.runtime;
+
+import dev.attentionqa.config.WorkerConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks that settings make sense together; fails start-up once, listing every bad property with its value. */
+final class ConfigCheck {
+
+    private ConfigCheck() {
+    }
+
+    static void validate(WorkerConfig c) {
+        List<String> problems = new ArrayList<>();
+        range(problems, "qa.engine.intra-op-threads", c.engine().intraOpThreads(), 0, 256);
+        range(problems, "qa.engine.inter-op-threads", c.engine().interOpThreads(), 0, 256);
+        range(problems, "qa.engine.max-batch-size", c.engine().maxBatchSize(), 1, 1024);
+        range(problems, "qa.windows.max-seq-len", c.windows().maxSeqLen(), 32, 512);
+        range(problems, "qa.windows.max-question-len", c.windows().maxQuestionLen(), 1, c.windows().maxSeqLen() / 2);
+        range(problems, "qa.windows.doc-stride", c.windows().docStride(), 0, c.windows().maxSeqLen() / 2);
+        range(problems, "qa.answers.top-k", c.answers().topK(), 1, c.limits().maxTopK());
+        range(problems, "qa.explain.top-words", c.explain().topWords(), 1, c.limits().maxTopWords());
+        range(problems, "qa.limits.max-value-bytes", c.limits().maxValueBytes(), 64, 64 * 1024 * 1024);
+        range(problems, "qa.limits.max-id-chars", c.limits().maxIdChars(), 1, 4096);
+        range(problems, "qa.limits.max-question-chars", c.limits().maxQuestionChars(), 1, 100_000);
+        range(problems, "qa.limits.max-context-chars", c.limits().maxContextChars(), 1, 10_000_000);
+        if (c.answers().idfWeight() < 0 || Double.isNaN(c.answers().idfWeight())) {
+            problems.add("qa.answers.idf-weight must be ≥ 0 (got " + c.answers().idfWeight() + ")");
+        }
+        if (!WorkerConfig.EXPLANATIONS.contains(c.explain().method())) {
+            problems.add("qa.explain.method must be one of " + WorkerConfig.EXPLANATIONS + " (got " + c.explain().method() + ")");
+        }
+        c.model().dir().filter(d -> !java.nio.file.Files.isDirectory(d))
+                .ifPresent(d -> problems.add("qa.model.dir must be an existing directory (got " + d + ")"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid configuration:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static void range(List<String> problems, String property, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(property + " must be between " + min + " and " + max + " (got " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.attentionqa.runtime;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the model is loaded and warmed up; loading starts with the application, not with the first request. */
+@Readiness
+@ApplicationScoped
+public class ModelReadiness implements HealthCheck {
+
+    @Inject
+    jakarta.enterprise.inject.Instance<ModelRuntime> model;
+
+    @ConfigProperty(name = "mp.messaging.incoming.requests.enabled", defaultValue = "true")
+    boolean consuming;
+
+    private volatile String loaded;
+
+    /** A worker loads its model before it reports ready; offline commands load it when they first need it. */
+    void onStart(@Observes StartupEvent event) {
+        if (consuming) {
+            loaded = model.get().info().name();
+        }
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("model").status(loaded != null).withData("model", String.valueOf(loaded)).build();
+    }
+}

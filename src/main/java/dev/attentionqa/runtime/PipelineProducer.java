@@ -1,0 +1,48 @@
+package dev.attentionqa.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.config.WorkerConfig;
+import dev.attentionqa.messaging.AnswerEvent;
+import dev.attentionqa.messaging.Answering;
+import dev.attentionqa.messaging.RequestLimits;
+import dev.attentionqa.messaging.RequestOptions;
+import dev.attentionqa.messaging.RequestParser;
+import dev.attentionqa.qa.SentenceEmbedder;
+import dev.attentionqa.qa.SentenceExplainer;
+import dev.attentionqa.qa.SentencePipeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** Builds the framework-free pipeline objects from configuration and the loaded model. */
+@ApplicationScoped
+public class PipelineProducer {
+
+    @Produces
+    @ApplicationScoped
+    SentencePipeline sentencePipeline(ModelRuntime model, WorkerConfig config) {
+        var windows = config.windows();
+        var special = model.tokenizer().specialTokens();
+        var embedder = new SentenceEmbedder(model.encoder(), special, windows.maxSeqLen(), windows.docStride(),
+                config.engine().maxBatchSize());
+        var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen());
+        return new SentencePipeline(model.tokenizer(), embedder, explainer, windows.maxQuestionLen(),
+                config.answers().idfWeight());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestParser requestParser(WorkerConfig config) {
+        var l = config.limits();
+        var limits = new RequestLimits(l.maxValueBytes(), l.maxIdChars(), l.maxQuestionChars(), l.maxContextChars(),
+                l.maxTopK(), l.maxTopWords(), WorkerConfig.EXPLANATIONS);
+        var e = config.explain();
+        return new RequestParser(limits, new RequestOptions(config.answers().topK(), e.enabled(), e.method(), e.topWords()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    Answering answering(RequestParser parser, SentencePipeline pipeline, ModelRuntime model, ObjectMapper json) {
+        var ref = new AnswerEvent.ModelRef(model.info().name(), model.info().revision());
+        return new Answering(parser, pipeline, ref, json);
+    }
+}

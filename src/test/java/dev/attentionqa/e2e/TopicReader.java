@@ -1,0 +1,39 @@
+package dev.attentionqa.e2e;
+
+import dev.attentionqa.testing.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads a topic from the beginning until records with every wanted key arrived (other tests' records are skipped). */
+final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    static Map<String, ConsumerRecord<String, byte[]>> readKeys(String topic, Set<String> keys, Duration timeout) {
+        Map<String, Object> config = Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < keys.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(r.key())) {
+                        found.putIfAbsent(r.key(), r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -99,11 +99,13 @@ public final class BertGraph {
 
     private Operand<TFloat32> embeddings(Operand<TInt64> inputIds, Operand<TInt64> tokenTypeIds) {
         Operand<TInt32> positions = tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
-        Operand<TFloat32> words = tf.gather(weight("embeddings.word_embeddings.weight"), inputIds, tf.constant(0));
-        Operand<TFloat32> types = tf.gather(weight("embeddings.token_type_embeddings.weight"), tokenTypeIds,
-                tf.constant(0));
-        Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight"), positions,
-                tf.constant(0)); // [seq, hidden]
+        int hidden = config.hiddenSize();
+        Operand<TFloat32> words = tf.gather(weight("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
+                inputIds, tf.constant(0)); // [batch, seq, hidden]
+        Operand<TFloat32> types = tf.gather(weight("embeddings.token_type_embeddings.weight",
+                config.typeVocabSize(), hidden), tokenTypeIds, tf.constant(0)); // [batch, seq, hidden]
+        Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight", config.maxPositions(),
+                hidden), positions, tf.constant(0)); // [seq, hidden]
         Operand<TFloat32> sum = tf.math.add(tf.math.add(words, types), where); // [batch, seq, hidden]
         Operand<TFloat32> flat = tf.reshape(sum, tf.constant(new int[] {-1, config.hiddenSize()})); // [batch*seq, hidden]
         return layerNorm(flat, "embeddings.LayerNorm");
@@ -157,14 +159,16 @@ public final class BertGraph {
 
     /** Exact GELU: 0.5 * x * (1 + erf(x / sqrt(2))). */
     private Operand<TFloat32> gelu(Operand<TFloat32> x) {
-        Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(tf.math.div(x, tf.constant((float) Math.sqrt(2)))));
+        Operand<TFloat32> scaled = tf.math.div(x, tf.constant((float) Math.sqrt(2)));
+        Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(scaled));
         return tf.math.mul(tf.math.mul(x, cdf), tf.constant(0.5f));
     }
 
     /** x @ W + b with the PyTorch [out, in] weight stored transposed as [in, out]; [rows, in] → [rows, out]. */
     private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix, int in, int out) {
-        Operand<TFloat32> kernel = variable(prefix + ".weight", weights.get(prefix + ".weight", out, in).transpose2d());
-        Operand<TFloat32> bias = variable(prefix + ".bias", weights.get(prefix + ".bias", out));
+        Operand<TFloat32> kernel = variable(prefix + ".weight",
+                weights.get(prefix + ".weight", out, in).transpose2d()); // [in, out]
+        Operand<TFloat32> bias = weight(prefix + ".bias", out);
         return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     }
 
@@ -179,13 +183,14 @@ public final class BertGraph {
         Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis, Mean.keepDims(true));
         Operand<TFloat32> normed = tf.math.div(centered,
                 tf.math.sqrt(tf.math.add(variance, tf.constant((float) config.layerNormEps()))));
-        return tf.math.add(tf.math.mul(normed, weight(prefix + ".weight")), weight(prefix + ".bias"));
+        int hidden = config.hiddenSize();
+        return tf.math.add(tf.math.mul(normed, weight(prefix + ".weight", hidden)), weight(prefix + ".bias", hidden));
     }
 
     private void qaHead(Operand<TFloat32> hidden) {
         Operand<TFloat32> kernel = variable(BertWeights.QA_WEIGHT,
                 weights.get(BertWeights.QA_WEIGHT, 2, config.hiddenSize()).transpose2d());
-        Operand<TFloat32> bias = weights.has(BertWeights.QA_BIAS) ? weight(BertWeights.QA_BIAS) : tf.zeros(
+        Operand<TFloat32> bias = weights.has(BertWeights.QA_BIAS) ? weight(BertWeights.QA_BIAS, 2) : tf.zeros(
                 tf.constant(new int[] {2}), TFloat32.class);
         Operand<TFloat32> logits = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel), bias),
                 shape(batch, seq, tf.constant(2))); // [batch, seq, 2]
@@ -193,8 +198,8 @@ public final class BertGraph {
         tf.withName(END_LOGITS).gather(logits, tf.constant(1), tf.constant(2)); // [batch, seq]
     }
 
-    private Operand<TFloat32> weight(String name) {
-        return variable(name, weights.get(name));
+    private Operand<TFloat32> weight(String name, int... expectedShape) {
+        return variable(name, weights.get(name, expectedShape));
     }
 
     private Operand<TFloat32> variable(String name, ArrayTensor tensor) {

@@ -1,0 +1,213 @@
+package dev.attentionqa.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.op.train.BatchMatMul;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Builds a post-LayerNorm BERT encoder into a TF graph, block by block as in nanoGPT's {@code model.py}:
+ * {@code embeddings → selfAttention → feedForward → encoderLayer → encoder}. Hidden states flow as
+ * [batch * seq, hidden] and are reshaped to heads only inside attention.
+ */
+public final class BertGraph {
+
+    /** Input token ids, TInt64 [batch, seq]. */
+    public static final String INPUT_IDS = "input_ids";
+    /** Input mask, TInt64 [batch, seq]: 1 for real tokens, 0 for padding. */
+    public static final String ATTENTION_MASK = "attention_mask";
+    /** Input segment ids, TInt64 [batch, seq]. */
+    public static final String TOKEN_TYPE_IDS = "token_type_ids";
+    /** Output [batch, seq, hidden]. */
+    public static final String LAST_HIDDEN_STATE = "last_hidden_state";
+    /** Output [layers, batch, seq, seq]: every layer's attention averaged over heads. */
+    public static final String MEAN_ATTENTION = "mean_attention";
+    /** Output [batch, seq] (QA head only). */
+    public static final String START_LOGITS = "start_logits";
+    /** Output [batch, seq] (QA head only). */
+    public static final String END_LOGITS = "end_logits";
+    /** Added to scores of padded keys: ONNX export's (1 - mask) * float32 min. */
+    private static final float MASK_FILL = -Float.MAX_VALUE;
+
+    private final Ops tf;
+    private final BertConfig config;
+    private final BertWeights weights;
+    private final WeightVariables variables;
+    private Operand<TInt32> batch;
+    private Operand<TInt32> seq;
+
+    private BertGraph(Graph graph, BertConfig config, BertWeights weights) {
+        this.tf = Ops.create(graph);
+        this.config = config;
+        this.weights = weights;
+        this.variables = new WeightVariables(tf);
+    }
+
+    /** Output [batch, heads, seq, seq]: attention probabilities of encoder layer {@code layer}. */
+    public static String attentionProbs(int layer) {
+        return "attention_probs_" + layer;
+    }
+
+    /** Builds the whole encoder into {@code graph}; the returned variables must be assigned once per session. */
+    static WeightVariables build(Graph graph, BertConfig config, BertWeights weights) {
+        BertGraph bert = new BertGraph(graph, config, weights);
+        bert.encoder();
+        return bert.variables;
+    }
+
+    private void encoder() {
+        Placeholder<TInt64> inputIds = input(INPUT_IDS);
+        Placeholder<TInt64> attentionMask = input(ATTENTION_MASK);
+        Placeholder<TInt64> tokenTypeIds = input(TOKEN_TYPE_IDS);
+        Operand<TInt32> inputShape = tf.shape(inputIds);
+        batch = tf.gather(inputShape, tf.constant(0), tf.constant(0));
+        seq = tf.gather(inputShape, tf.constant(1), tf.constant(0));
+        Operand<TFloat32> maskAdd = extendedMask(attentionMask);
+        Operand<TFloat32> hidden = embeddings(inputIds, tokenTypeIds);
+        List<Operand<TFloat32>> meanProbs = new ArrayList<>();
+        for (int layer = 0; layer < config.numLayers(); layer++) {
+            LayerOutput out = encoderLayer(hidden, maskAdd, layer);
+            hidden = out.hidden();
+            tf.withName(attentionProbs(layer)).identity(out.attentionProbs());
+            meanProbs.add(tf.math.mean(out.attentionProbs(), tf.constant(1))); // [batch, seq, seq]
+        }
+        tf.withName(MEAN_ATTENTION).stack(meanProbs); // [layers, batch, seq, seq]
+        tf.withName(LAST_HIDDEN_STATE).reshape(hidden, shape(batch, seq, tf.constant(config.hiddenSize())));
+        if (config.hasQaHead()) {
+            qaHead(hidden);
+        }
+    }
+
+    private Placeholder<TInt64> input(String name) {
+        return tf.withName(name).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, -1)));
+    }
+
+    /** (1 - mask) * -max_float, shaped to broadcast over heads and query positions. */
+    private Operand<TFloat32> extendedMask(Operand<TInt64> attentionMask) {
+        Operand<TFloat32> mask = tf.dtypes.cast(attentionMask, TFloat32.class);
+        Operand<TFloat32> fill = tf.math.mul(tf.math.sub(tf.constant(1f), mask), tf.constant(MASK_FILL));
+        return tf.reshape(fill, shape(batch, tf.constant(1), tf.constant(1), seq)); // [batch, 1, 1, seq]
+    }
+
+    private Operand<TFloat32> embeddings(Operand<TInt64> inputIds, Operand<TInt64> tokenTypeIds) {
+        Operand<TInt32> positions = tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
+        int hidden = config.hiddenSize();
+        Operand<TFloat32> words = tf.gather(weight("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
+                inputIds, tf.constant(0)); // [batch, seq, hidden]
+        Operand<TFloat32> types = tf.gather(weight("embeddings.token_type_embeddings.weight",
+                config.typeVocabSize(), hidden), tokenTypeIds, tf.constant(0)); // [batch, seq, hidden]
+        Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight", config.maxPositions(),
+                hidden), positions, tf.constant(0)); // [seq, hidden]
+        Operand<TFloat32> sum = tf.math.add(tf.math.add(words, types), where); // [batch, seq, hidden]
+        Operand<TFloat32> flat = tf.reshape(sum, tf.constant(new int[] {-1, config.hiddenSize()})); // [batch*seq, hidden]
+        return layerNorm(flat, "embeddings.LayerNorm");
+    }
+
+    private record LayerOutput(Operand<TFloat32> hidden, Operand<TFloat32> attentionProbs) {
+    }
+
+    private LayerOutput encoderLayer(Operand<TFloat32> hidden, Operand<TFloat32> maskAdd, int layer) {
+        Attention attention = selfAttention(hidden, maskAdd, layer);
+        Operand<TFloat32> projected = dense(attention.context(), BertWeights.layer(layer, "attention.output.dense"));
+        Operand<TFloat32> attended = layerNorm(tf.math.add(projected, hidden),
+                BertWeights.layer(layer, "attention.output.LayerNorm"));
+        return new LayerOutput(feedForward(attended, layer), attention.probs());
+    }
+
+    private record Attention(Operand<TFloat32> context, Operand<TFloat32> probs) {
+    }
+
+    private Attention selfAttention(Operand<TFloat32> hidden, Operand<TFloat32> maskAdd, int layer) {
+        Operand<TFloat32> queryLayer = splitHeads(dense(hidden, BertWeights.layer(layer, "attention.self.query")));
+        Operand<TFloat32> keyLayer = splitHeads(dense(hidden, BertWeights.layer(layer, "attention.self.key")));
+        Operand<TFloat32> valueLayer = splitHeads(dense(hidden, BertWeights.layer(layer, "attention.self.value")));
+        Operand<TFloat32> scores = tf.train.batchMatMul(queryLayer, keyLayer, TFloat32.class,
+                BatchMatMul.adjY(true)); // [batch, heads, seq, seq]
+        Operand<TFloat32> scaled = tf.math.div(scores, tf.constant((float) Math.sqrt(config.headSize())));
+        Operand<TFloat32> attentionProbs = tf.nn.softmax(tf.math.add(scaled, maskAdd)); // [batch, heads, seq, seq]
+        Operand<TFloat32> context = tf.train.batchMatMul(attentionProbs, valueLayer,
+                TFloat32.class); // [batch, heads, seq, headSize]
+        Operand<TFloat32> merged = tf.linalg.transpose(context,
+                tf.constant(new int[] {0, 2, 1, 3})); // [batch, seq, heads, headSize]
+        Operand<TFloat32> flat = tf.reshape(merged,
+                tf.constant(new int[] {-1, config.hiddenSize()})); // [batch*seq, hidden]
+        return new Attention(flat, attentionProbs);
+    }
+
+    /** [batch*seq, hidden] → [batch, heads, seq, headSize]. */
+    private Operand<TFloat32> splitHeads(Operand<TFloat32> x) {
+        Operand<TFloat32> split = tf.reshape(x, shape(batch, seq, tf.constant(config.numHeads()),
+                tf.constant(config.headSize()))); // [batch, seq, heads, headSize]
+        return tf.linalg.transpose(split, tf.constant(new int[] {0, 2, 1, 3})); // [batch, heads, seq, headSize]
+    }
+
+    private Operand<TFloat32> feedForward(Operand<TFloat32> hidden, int layer) {
+        Operand<TFloat32> intermediate = gelu(dense(hidden, BertWeights.layer(layer, "intermediate.dense"),
+                config.hiddenSize(), config.intermediateSize())); // [batch*seq, intermediate]
+        Operand<TFloat32> output = dense(intermediate, BertWeights.layer(layer, "output.dense"),
+                config.intermediateSize(), config.hiddenSize()); // [batch*seq, hidden]
+        return layerNorm(tf.math.add(output, hidden), BertWeights.layer(layer, "output.LayerNorm"));
+    }
+
+    /** Exact GELU: 0.5 * x * (1 + erf(x / sqrt(2))). */
+    private Operand<TFloat32> gelu(Operand<TFloat32> x) {
+        Operand<TFloat32> scaled = tf.math.div(x, tf.constant((float) Math.sqrt(2)));
+        Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(scaled));
+        return tf.math.mul(tf.math.mul(x, cdf), tf.constant(0.5f));
+    }
+
+    /** x @ W + b with the PyTorch [out, in] weight stored transposed as [in, out]; [rows, in] → [rows, out]. */
+    private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix, int in, int out) {
+        Operand<TFloat32> kernel = variable(prefix + ".weight",
+                weights.get(prefix + ".weight", out, in).transpose2d()); // [in, out]
+        Operand<TFloat32> bias = weight(prefix + ".bias", out);
+        return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+    }
+
+    private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix) {
+        return dense(x, prefix, config.hiddenSize(), config.hiddenSize());
+    }
+
+    private Operand<TFloat32> layerNorm(Operand<TFloat32> x, String prefix) {
+        Operand<TInt32> lastAxis = tf.constant(-1);
+        Operand<TFloat32> mean = tf.math.mean(x, lastAxis, Mean.keepDims(true)); // [rows, 1]
+        Operand<TFloat32> centered = tf.math.sub(x, mean);
+        Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis, Mean.keepDims(true));
+        Operand<TFloat32> normed = tf.math.div(centered,
+                tf.math.sqrt(tf.math.add(variance, tf.constant((float) config.layerNormEps()))));
+        int hidden = config.hiddenSize();
+        return tf.math.add(tf.math.mul(normed, weight(prefix + ".weight", hidden)), weight(prefix + ".bias", hidden));
+    }
+
+    private void qaHead(Operand<TFloat32> hidden) {
+        Operand<TFloat32> kernel = variable(BertWeights.QA_WEIGHT,
+                weights.get(BertWeights.QA_WEIGHT, 2, config.hiddenSize()).transpose2d());
+        Operand<TFloat32> bias = weights.has(BertWeights.QA_BIAS) ? weight(BertWeights.QA_BIAS, 2) : tf.zeros(
+                tf.constant(new int[] {2}), TFloat32.class);
+        Operand<TFloat32> logits = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel), bias),
+                shape(batch, seq, tf.constant(2))); // [batch, seq, 2]
+        tf.withName(START_LOGITS).gather(logits, tf.constant(0), tf.constant(2)); // [batch, seq]
+        tf.withName(END_LOGITS).gather(logits, tf.constant(1), tf.constant(2)); // [batch, seq]
+    }
+
+    private Operand<TFloat32> weight(String name, int... expectedShape) {
+        return variable(name, weights.get(name, expectedShape));
+    }
+
+    private Operand<TFloat32> variable(String name, ArrayTensor tensor) {
+        return variables.variable(name, tensor);
+    }
+
+    @SafeVarargs
+    private Operand<TInt32> shape(Operand<TInt32>... dims) {
+        return tf.stack(List.of(dims));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.attentionqa.model;
+
+import java.time.Duration;
+import java.util.Set;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A BERT encoder ready to run: owns the TF graph and session built from weights. {@link #run} may be called
+ * from several threads at once; {@link #close} releases the native memory.
+ */
+public final class Encoder implements AutoCloseable {
+
+    private final Graph graph;
+    private final Session session;
+    private final BertConfig config;
+    private final ModelInfo info;
+
+    private Encoder(Graph graph, Session session, BertConfig config, ModelInfo info) {
+        this.graph = graph;
+        this.session = session;
+        this.config = config;
+        this.info = info;
+    }
+
+    /** Builds the graph, opens a session (Grappler remapper off) and assigns the weights once. */
+    public static Encoder create(BertWeights weights, BertConfig config, EngineOptions options) {
+        return create(weights, config, options, new ModelInfo("unnamed", "unknown"));
+    }
+
+    /** Same as {@link #create(BertWeights, BertConfig, EngineOptions)} for a loaded model with its identity. */
+    public static Encoder create(LoadedModel model, EngineOptions options) {
+        return create(model.weights(), model.config(), options, model.info());
+    }
+
+    private static Encoder create(BertWeights weights, BertConfig config, EngineOptions options, ModelInfo info) {
+        Graph graph = new Graph();
+        try {
+            WeightVariables variables = BertGraph.build(graph, config, weights);
+            Session session = new Session(graph, sessionConfig(options));
+            try {
+                variables.assignAll(session);
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+            return new Encoder(graph, session, config, info);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /** Remapper off: its MatMul+BiasAdd(+GELU) fusion is ~3× slower on these CPUs (GUIDE §4). */
+    static ConfigProto sessionConfig(EngineOptions options) {
+        RewriterConfig rewrites = RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF).build();
+        return ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(options.intraOpThreads())
+                .setInterOpParallelismThreads(options.interOpThreads())
+                .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewrites))
+                .build();
+    }
+
+    /** The model's configuration. */
+    public BertConfig config() {
+        return config;
+    }
+
+    /** The model's name and revision. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** Runs one small batch so that kernels and memory pools are ready; returns how long it took. */
+    public Duration warmUp() {
+        long[][] ids = {{101, 7592, 2088, 102}};
+        long start = System.nanoTime();
+        Set<EncoderOutput.Kind> fetch = config.hasQaHead()
+                ? Set.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION, EncoderOutput.Kind.QA_LOGITS)
+                : Set.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION);
+        run(EncoderInput.unpadded(ids), fetch);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Encodes one padded batch and copies the requested outputs into Java arrays. */
+    public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
+        in.validateFor(config);
+        if (fetch.isEmpty()) {
+            throw new IllegalArgumentException("fetch at least one output kind (got " + fetch + ")");
+        }
+        if (fetch.contains(EncoderOutput.Kind.QA_LOGITS) && !config.hasQaHead()) {
+            throw new IllegalArgumentException("QA_LOGITS needs a model with a qa_outputs head (got "
+                    + info.name() + " without one)");
+        }
+        int batch = in.batchSize();
+        int seq = in.seqLength();
+        Shape shape = Shape.of(batch, seq);
+        try (TInt64 ids = longs(shape, in.inputIds());
+                TInt64 mask = longs(shape, in.attentionMask());
+                TInt64 types = longs(shape, in.tokenTypeIds())) {
+            Session.Runner runner = session.runner()
+                    .feed(BertGraph.INPUT_IDS, ids)
+                    .feed(BertGraph.ATTENTION_MASK, mask)
+                    .feed(BertGraph.TOKEN_TYPE_IDS, types);
+            OutputFetch plan = new OutputFetch(fetch, config.numLayers());
+            plan.addTo(runner);
+            try (Result result = runner.run()) {
+                return new EncoderOutput(plan.copyOut(result), batch, seq);
+            }
+        }
+    }
+
+    private static TInt64 longs(Shape shape, long[][] rows) {
+        return TInt64.tensorOf(shape, DataBuffers.of(EncoderInput.flatten(rows), true, false));
+    }
+
+    /** Closes the session, then the graph. */
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.attentionqa.model;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one encoder run returned, copied out of TF tensors into flat Java arrays; only the fetched kinds
+ * are present. Shapes: HIDDEN [batch, seq, hidden], MEAN_ATTENTION [layers, batch, seq, seq],
+ * ALL_ATTENTION [layers, batch, heads, seq, seq], QA_LOGITS [2, batch, seq] (start, end).
+ */
+public final class EncoderOutput {
+
+    /** The outputs a caller can ask for; attention for all heads is 12× larger than the head mean. */
+    public enum Kind { HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS }
+
+    private final Map<Kind, ArrayTensor> outputs;
+    private final int batch;
+    private final int seq;
+
+    EncoderOutput(Map<Kind, ArrayTensor> outputs, int batch, int seq) {
+        this.outputs = Collections.unmodifiableMap(new EnumMap<>(outputs));
+        this.batch = batch;
+        this.seq = seq;
+    }
+
+    /** Kinds present in this output. */
+    public Set<Kind> kinds() {
+        return outputs.keySet();
+    }
+
+    /** Whether a kind was fetched. */
+    public boolean has(Kind kind) {
+        return outputs.containsKey(kind);
+    }
+
+    /** The flat array and shape of a fetched kind. */
+    public ArrayTensor get(Kind kind) {
+        ArrayTensor tensor = outputs.get(kind);
+        if (tensor == null) {
+            throw new IllegalStateException(kind + " was not fetched (got " + outputs.keySet() + ")");
+        }
+        return tensor;
+    }
+
+    /** Number of sequences in the batch. */
+    public int batchSize() {
+        return batch;
+    }
+
+    /** Padded sequence length. */
+    public int seqLength() {
+        return seq;
+    }
+
+    /** Hidden state of token {@code s} of sequence {@code b}: float[hidden]. */
+    public float[] hidden(int b, int s) {
+        ArrayTensor t = get(Kind.HIDDEN);
+        int size = t.dim(2);
+        int from = (index(b, batch, "batch") * seq + index(s, seq, "position")) * size;
+        return Arrays.copyOfRange(t.data(), from, from + size);
+    }
+
+    /** Head-averaged attention of {@code layer} for sequence {@code b}: [query][key]. */
+    public float[][] meanAttention(int layer, int b) {
+        ArrayTensor t = get(Kind.MEAN_ATTENTION);
+        int block = index(layer, t.dim(0), "layer") * batch + index(b, batch, "batch");
+        return square(t.data(), block * seq * seq);
+    }
+
+    /** Attention of one head of {@code layer} for sequence {@code b}: [query][key]. */
+    public float[][] attention(int layer, int b, int head) {
+        ArrayTensor t = get(Kind.ALL_ATTENTION);
+        int heads = t.dim(2);
+        int block = (index(layer, t.dim(0), "layer") * batch + index(b, batch, "batch")) * heads
+                + index(head, heads, "head");
+        return square(t.data(), block * seq * seq);
+    }
+
+    /** Answer-start logits of sequence {@code b}: float[seq]. */
+    public float[] startLogits(int b) {
+        return logits(0, b);
+    }
+
+    /** Answer-end logits of sequence {@code b}: float[seq]. */
+    public float[] endLogits(int b) {
+        return logits(1, b);
+    }
+
+    private float[] logits(int which, int b) {
+        int from = (which * batch + index(b, batch, "batch")) * seq;
+        return Arrays.copyOfRange(get(Kind.QA_LOGITS).data(), from, from + seq);
+    }
+
+    private float[][] square(float[] data, int from) {
+        float[][] rows = new float[seq][];
+        for (int q = 0; q < seq; q++) {
+            rows[q] = Arrays.copyOfRange(data, from + q * seq, from + (q + 1) * seq);
+        }
+        return rows;
+    }
+
+    private static int index(int value, int size, String what) {
+        if (value < 0 || value >= size) {
+            throw new IndexOutOfBoundsException(what + " index must be in [0, " + size + ") (got " + value + ")");
+        }
+        return value;
+    }
+}

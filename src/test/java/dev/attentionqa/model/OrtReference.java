@@ -1,0 +1,80 @@
+package dev.attentionqa.model;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** ONNX Runtime running the default MiniLM file with every layer's attention added as an output: the test oracle. */
+final class OrtReference implements AutoCloseable {
+
+    /** ORT's answer for one batch: hidden [batch, seq, hidden] and per layer [batch, heads, seq, seq]. */
+    record Output(float[] hidden, List<float[]> attention) {
+    }
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final List<String> attentionNames;
+
+    OrtReference(int threads) throws IOException, OrtException {
+        byte[] onnx;
+        try (InputStream in = DefaultModel.openOnnx()) {
+            onnx = in.readAllBytes();
+        }
+        OnnxAttentionOutputs.Rewritten rewritten = OnnxAttentionOutputs.addAttentionOutputs(onnx);
+        attentionNames = rewritten.attentionOutputs();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            session = env.createSession(rewritten.model(), options);
+        }
+    }
+
+    /** Runs one batch, returning hidden states and (if asked) all layers' attention. */
+    Output run(EncoderInput in, boolean withAttention) throws OrtException {
+        long[] shape = {in.batchSize(), in.seqLength()};
+        Map<String, OnnxTensor> feeds = new HashMap<>();
+        try {
+            feeds.put("input_ids", longs(in.inputIds(), shape));
+            feeds.put("attention_mask", longs(in.attentionMask(), shape));
+            feeds.put("token_type_ids", longs(in.tokenTypeIds(), shape));
+            java.util.Set<String> outputs = new java.util.LinkedHashSet<>(List.of("last_hidden_state"));
+            if (withAttention) {
+                outputs.addAll(attentionNames);
+            }
+            try (OrtSession.Result result = session.run(feeds, outputs)) {
+                List<float[]> attention = new ArrayList<>();
+                for (String name : withAttention ? attentionNames : List.<String>of()) {
+                    attention.add(floats(result, name));
+                }
+                return new Output(floats(result, "last_hidden_state"), attention);
+            }
+        } finally {
+            feeds.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private OnnxTensor longs(long[][] rows, long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(EncoderInput.flatten(rows)), shape);
+    }
+
+    private static float[] floats(OrtSession.Result result, String name) {
+        FloatBuffer buffer = ((OnnxTensor) result.get(name).orElseThrow()).getFloatBuffer();
+        float[] data = new float[buffer.remaining()];
+        buffer.get(data);
+        return data;
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.attentionqa.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Writes weights as a safetensors file, the way Hugging Face's {@code save_file} lays it out. */
+final class SafetensorsTestWriter {
+
+    private SafetensorsTestWriter() {
+    }
+
+    /** Writes every tensor as F32 under the given names. */
+    static void write(Path file, Map<String, ArrayTensor> tensors) throws IOException {
+        write(file, tensors, SafetensorsReader.F32);
+    }
+
+    /** Writes every tensor, declaring {@code dtype} in the header (the bytes are F32 regardless). */
+    static void write(Path file, Map<String, ArrayTensor> tensors, String dtype) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode header = json.createObjectNode();
+        header.putObject("__metadata__").put("format", "pt");
+        long offset = 0;
+        for (Map.Entry<String, ArrayTensor> entry : tensors.entrySet()) {
+            ObjectNode spec = header.putObject(entry.getKey());
+            spec.put("dtype", dtype);
+            int[] shape = entry.getValue().shape();
+            spec.putArray("shape").addAll(java.util.Arrays.stream(shape).mapToObj(json.getNodeFactory()::numberNode)
+                    .toList());
+            long bytes = (long) entry.getValue().data().length * Float.BYTES;
+            spec.putArray("data_offsets").add(offset).add(offset + bytes);
+            offset += bytes;
+        }
+        StringBuilder text = new StringBuilder(json.writeValueAsString(header));
+        while (text.length() % 8 != 0) {
+            text.append(' ');
+        }
+        byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
+            out.write(headerBytes);
+            for (ArrayTensor tensor : tensors.values()) {
+                ByteBuffer data = ByteBuffer.allocate(tensor.data().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                data.asFloatBuffer().put(tensor.data());
+                out.write(data.array());
+            }
+        }
+    }
+}

@@ -10,11 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, SendCommand.class})
 public class WorkerCommand implements Runnable {
 
-    @jakarta.inject.Inject
-    ServeCommand serve;
-
     @Override
     public void run() {
-        serve.run();
+        new ServeCommand().run();
     }
 }

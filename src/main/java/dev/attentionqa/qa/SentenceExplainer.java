@@ -38,7 +38,7 @@ public final class SentenceExplainer {
         int a = answer.size();
         var input = EncoderBatch.of(List.of(question.ids()), List.of(answer.ids()), special);
         EncoderOutput out = encoder.run(input, EnumSet.of(EncoderOutput.Kind.MEAN_ATTENTION));
-        int lastLayer = out.layers() - 1;
+        int lastLayer = encoder.config().numLayers() - 1;
         float[][] attention = out.meanAttention(lastLayer, 0); // [seq, seq]
         int answerFrom = q + 2; // after [CLS] question [SEP]
         double[] contextWeights = a == 0 ? new double[0] : TokenAttention.received(attention, 1, 1 + q, answerFrom, answerFrom + a);

@@ -2,11 +2,13 @@ package dev.attentionqa.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerBuilder;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +24,8 @@ class KafkaBrokerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    // Fresh names per run: with KAFKA_BOOTSTRAP_SERVERS the broker outlives the test JVM.
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
     private KafkaCompanion companion;
 
     @BeforeEach
@@ -36,20 +40,21 @@ class KafkaBrokerTest {
 
     @Test
     void createsTopicWithRequestedPartitions() {
-        KafkaTopics.create("broker-test.partitions", 3);
-        KafkaTopics.create("broker-test.partitions", 3); // again: an existing topic is accepted
+        String topic = "broker-test.partitions." + run;
+        KafkaTopics.create(topic, 3);
+        KafkaTopics.create(topic, 3); // again: an existing topic is accepted
 
-        assertThat(companion.topics().describe("broker-test.partitions").get("broker-test.partitions")
-                .partitions()).hasSize(3);
+        assertThat(companion.topics().describe(topic).get(topic).partitions()).hasSize(3);
     }
 
     @Test
     void roundTripsKeysValuesAndHeaders() {
-        KafkaTopics.create("broker-test.roundtrip", 3);
-        companion.produceStrings().fromRecords(records("broker-test.roundtrip", 10)).awaitCompletion(WAIT);
+        String topic = "broker-test.roundtrip." + run;
+        KafkaTopics.create(topic, 3);
+        companion.produceStrings().fromRecords(records(topic, 10)).awaitCompletion(WAIT);
 
-        List<ConsumerRecord<String, String>> received = consumer("broker-test.roundtrip-reader")
-                .fromTopics("broker-test.roundtrip", 10).awaitCompletion(WAIT).getRecords();
+        List<ConsumerRecord<String, String>> received = consumer("reader." + run)
+                .fromTopics(topic, 10).awaitCompletion(WAIT).getRecords();
 
         assertThat(received).hasSize(10).allSatisfy(r -> {
             assertThat(r.value()).isEqualTo("value-" + r.key().substring("key-".length()));
@@ -61,21 +66,21 @@ class KafkaBrokerTest {
 
     @Test
     void consumerGroupCommitsOffsets() {
-        KafkaTopics.create("broker-test.commits", 2);
-        companion.produceStrings().fromRecords(records("broker-test.commits", 6)).awaitCompletion(WAIT);
+        String topic = "broker-test.commits." + run;
+        String group = "committer." + run;
+        KafkaTopics.create(topic, 2);
+        companion.produceStrings().fromRecords(records(topic, 6)).awaitCompletion(WAIT);
 
-        try (ConsumerTask<String, String> task = consumer("broker-test.committer")
-                .withCommitSyncWhen(r -> true)
-                .fromTopics("broker-test.commits", 6)) {
+        try (ConsumerTask<String, String> task = consumer(group).withCommitSyncWhen(r -> true).fromTopics(topic, 6)) {
             task.awaitCompletion(WAIT);
         }
 
-        long committed = companion.consumerGroups().offsets("broker-test.committer").values().stream()
+        long committed = companion.consumerGroups().offsets(group).values().stream()
                 .mapToLong(OffsetAndMetadata::offset).sum();
         assertThat(committed).as("committed offsets summed over partitions").isEqualTo(6);
     }
 
-    private io.smallrye.reactive.messaging.kafka.companion.ConsumerBuilder<String, String> consumer(String group) {
+    private ConsumerBuilder<String, String> consumer(String group) {
         return companion.consumeStrings()
                 .withGroupId(group)
                 .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

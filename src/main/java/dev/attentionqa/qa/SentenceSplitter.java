@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Splits a context into sentences with character offsets. Line breaks always end a sentence (headings and
  * list items rarely end with a full stop); inside a line, {@link BreakIterator}'s sentence rules apply.
- * Fragments without a letter or digit (a list number such as "1.") are joined to the next sentence.
+ * Fragments with fewer than two letters (a list number such as "1.") are joined to the next sentence, or to
+ * the previous one at the end of the text; a text of fragments only has no sentence.
  * Offsets exclude surrounding white space, so {@code context.substring(start, end)} is the sentence.
  */
 public final class SentenceSplitter {
@@ -53,8 +54,9 @@ public final class SentenceSplitter {
                 pending = span;
             }
         }
-        if (pending != null) {
-            joined.add(pending);
+        if (pending != null && !joined.isEmpty()) {
+            // A trailing fragment ("3." at the very end) belongs to the sentence before it.
+            joined.set(joined.size() - 1, new int[] {joined.get(joined.size() - 1)[0], pending[1]});
         }
         return joined;
     }

@@ -34,6 +34,12 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void joinsATrailingFragmentToTheSentenceBeforeAndFindsNoSentenceInFragmentsAlone() {
+        assertThat(splitter.split("Intro here.\n3.")).extracting(Sentence::text).containsExactly("Intro here.\n3.");
+        assertThat(splitter.split("... 42 !!")).isEmpty();
+    }
+
+    @Test
     void skipsBlankLinesAndReturnsNothingForWhiteSpace() {
         assertThat(splitter.split("  \n\n \t")).isEmpty();
         assertThat(splitter.split("One.\n\n\nTwo.")).hasSize(2);

@@ -77,8 +77,11 @@ public interface WorkerConfig {
         @WithDefault("1")
         int topK();
 
-        /** Weight of IDF word overlap added to the embedding cosine when ranking sentences. */
-        @WithDefault("0.1")
+        /**
+         * Weight of the IDF word overlap (in [0, 1]) added to the embedding cosine when ranking sentences.
+         * Measured (README "Answer quality"): 1.0 is best of 0, 0.1, 0.5, 1, 2 on SQuAD and on the seed set.
+         */
+        @WithDefault("1.0")
         double idfWeight();
     }
 

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** Reads the optional {@code options} object of a request, filling gaps from the deployment defaults. */
 final class OptionsParser {
 
-    private static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords");
+    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords");
 
     private final RequestLimits limits;
     private final RequestOptions defaults;

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class RequestParser {
 
     private static final int MAX_NESTING = 16;
-    private static final Set<String> FIELDS = Set.of("id", "question", "context", "options");
+    static final Set<String> FIELDS = Set.of("id", "question", "context", "options");
 
     private final ObjectMapper mapper;
     private final RequestLimits limits;

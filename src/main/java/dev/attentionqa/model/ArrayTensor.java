@@ -39,7 +39,8 @@ public record ArrayTensor(float[] data, int[] shape) {
     /** A copy of this 2-D tensor with its two axes swapped: [rows, cols] → [cols, rows]. */
     public ArrayTensor transpose2d() {
         if (shape.length != 2) {
-            throw new IllegalStateException("transpose2d needs a 2-D tensor (got shape " + Arrays.toString(shape) + ")");
+            throw new IllegalStateException("transpose2d needs a 2-D tensor (got shape "
+                    + Arrays.toString(shape) + ")");
         }
         int rows = shape[0];
         int cols = shape[1];

@@ -80,7 +80,8 @@ public final class BertGraph {
             meanProbs.add(tf.math.mean(out.attentionProbs(), tf.constant(1))); // [batch, seq, seq]
         }
         tf.withName(MEAN_ATTENTION).stack(meanProbs); // [layers, batch, seq, seq]
-        tf.withName(LAST_HIDDEN_STATE).reshape(hidden, shape(batch, seq, tf.constant(config.hiddenSize())));
+        tf.withName(LAST_HIDDEN_STATE).reshape(hidden,
+                shape(batch, seq, tf.constant(config.hiddenSize()))); // [batch, seq, hidden]
         if (config.hasQaHead()) {
             qaHead(hidden);
         }
@@ -107,7 +108,7 @@ public final class BertGraph {
         Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight", config.maxPositions(),
                 hidden), positions, tf.constant(0)); // [seq, hidden]
         Operand<TFloat32> sum = tf.math.add(tf.math.add(words, types), where); // [batch, seq, hidden]
-        Operand<TFloat32> flat = tf.reshape(sum, tf.constant(new int[] {-1, config.hiddenSize()})); // [batch*seq, hidden]
+        Operand<TFloat32> flat = tf.reshape(sum, rowsOfHidden()); // [batch*seq, hidden]
         return layerNorm(flat, "embeddings.LayerNorm");
     }
 
@@ -137,8 +138,7 @@ public final class BertGraph {
                 TFloat32.class); // [batch, heads, seq, headSize]
         Operand<TFloat32> merged = tf.linalg.transpose(context,
                 tf.constant(new int[] {0, 2, 1, 3})); // [batch, seq, heads, headSize]
-        Operand<TFloat32> flat = tf.reshape(merged,
-                tf.constant(new int[] {-1, config.hiddenSize()})); // [batch*seq, hidden]
+        Operand<TFloat32> flat = tf.reshape(merged, rowsOfHidden()); // [batch*seq, hidden]
         return new Attention(flat, attentionProbs);
     }
 
@@ -204,6 +204,11 @@ public final class BertGraph {
 
     private Operand<TFloat32> variable(String name, ArrayTensor tensor) {
         return variables.variable(name, tensor);
+    }
+
+    /** The shape [-1, hidden] that flattens batch and sequence into rows. */
+    private Operand<TInt32> rowsOfHidden() {
+        return tf.constant(new int[] {-1, config.hiddenSize()});
     }
 
     @SafeVarargs

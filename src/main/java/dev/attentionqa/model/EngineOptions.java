@@ -1,6 +1,9 @@
 package dev.attentionqa.model;
 
-/** TensorFlow session threading: intra-op threads per kernel and inter-op kernels in parallel. */
+/**
+ * TensorFlow session threading: intra-op threads per kernel and inter-op kernels in parallel. TF's pools are
+ * process-wide, so the first session created in a JVM decides them (GUIDE §4).
+ */
 public record EngineOptions(int intraOpThreads, int interOpThreads) {
 
     /** Rejects negative counts; 0 lets TensorFlow choose. */

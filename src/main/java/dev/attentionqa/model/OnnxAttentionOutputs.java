@@ -44,7 +44,8 @@ public final class OnnxAttentionOutputs {
                 }
             }
             if (byLayer.isEmpty()) {
-                throw new ModelFormatException("no attention Softmax nodes found (got none named like " + SOFTMAX + ")");
+                throw new ModelFormatException("no attention Softmax nodes found (got none named like "
+                        + SOFTMAX + ")");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(onnx.length + 1024);
             out.write(onnx);

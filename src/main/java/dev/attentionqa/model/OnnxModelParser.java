@@ -131,10 +131,10 @@ final class OnnxModelParser {
         for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
             int wireType = WireFormat.getTagWireType(tag);
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case TENSOR_DIMS -> readInt64s(input, wireType, tensor.dims);
+                case TENSOR_DIMS -> readRepeated(input, wireType, () -> tensor.dims.add(input.readInt64()));
                 case TENSOR_DATA_TYPE -> tensor.dataType = input.readInt32();
-                case TENSOR_FLOAT_DATA -> readFloats(input, wireType, tensor.floatData);
-                case TENSOR_INT64_DATA -> readInt64s(input, wireType, tensor.longData);
+                case TENSOR_FLOAT_DATA -> readRepeated(input, wireType, () -> tensor.floatData.add(input.readFloat()));
+                case TENSOR_INT64_DATA -> readRepeated(input, wireType, () -> tensor.longData.add(input.readInt64()));
                 case TENSOR_NAME -> tensor.name = input.readString();
                 case TENSOR_RAW_DATA -> tensor.readRaw(input);
                 default -> input.skipField(tag);
@@ -143,26 +143,20 @@ final class OnnxModelParser {
         return tensor.build();
     }
 
-    private static void readInt64s(CodedInputStream input, int wireType, List<Long> into) throws IOException {
-        if (wireType != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            into.add(input.readInt64());
-            return;
-        }
-        int limit = input.pushLimit(input.readRawVarint32());
-        while (input.getBytesUntilLimit() > 0) {
-            into.add(input.readInt64());
-        }
-        input.popLimit(limit);
+    /** Reads one value of a repeated field and stores it. */
+    private interface ValueReader {
+        void readOne() throws IOException;
     }
 
-    private static void readFloats(CodedInputStream input, int wireType, List<Float> into) throws IOException {
+    /** Reads a repeated scalar field, packed (one length-delimited run) or not (one value per tag). */
+    private static void readRepeated(CodedInputStream input, int wireType, ValueReader reader) throws IOException {
         if (wireType != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            into.add(input.readFloat());
+            reader.readOne();
             return;
         }
         int limit = input.pushLimit(input.readRawVarint32());
         while (input.getBytesUntilLimit() > 0) {
-            into.add(input.readFloat());
+            reader.readOne();
         }
         input.popLimit(limit);
     }

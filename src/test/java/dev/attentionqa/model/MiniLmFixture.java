@@ -34,7 +34,8 @@ final class MiniLmFixture {
     /** Tokenizes sentences with the model's tokenizer.json and pads them to the longest, mask 0 on padding. */
     static EncoderInput batch(String... sentences) {
         Map<String, String> options = Map.of("truncation", "true", "maxLength", "512", "padding", "false");
-        try (InputStream json = MiniLmFixture.class.getClassLoader().getResourceAsStream(DefaultModel.TOKENIZER_RESOURCE);
+        ClassLoader loader = MiniLmFixture.class.getClassLoader();
+        try (InputStream json = loader.getResourceAsStream(DefaultModel.TOKENIZER_RESOURCE);
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(json, options)) {
             Encoding[] encodings = new Encoding[sentences.length];
             int seq = 0;

@@ -1,9 +1,14 @@
 package dev.attentionqa.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,5 +103,38 @@ class OnnxRuntimeParityTest {
         System.out.printf("max |attention TF - ORT| = %.3g, head mean %.3g%n", maxDiff, maxMeanDiff);
         assertThat(maxDiff).isLessThanOrEqualTo(TOLERANCE);
         assertThat(maxMeanDiff).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    @Test
+    void concurrentRunsFromSeveralThreadsGiveTheSameOutputs() throws Exception {
+        EnumSet<EncoderOutput.Kind> fetch = EnumSet.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<EncoderOutput>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> encoder.run(input, fetch)));
+            }
+            for (Future<EncoderOutput> run : runs) {
+                EncoderOutput out = run.get();
+                assertThat(out.get(EncoderOutput.Kind.HIDDEN).data())
+                        .containsExactly(tf.get(EncoderOutput.Kind.HIDDEN).data());
+                assertThat(out.get(EncoderOutput.Kind.MEAN_ATTENTION).data())
+                        .containsExactly(tf.get(EncoderOutput.Kind.MEAN_ATTENTION).data());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rejectsQaLogitsForAModelWithoutQaHead() {
+        assertThatThrownBy(() -> encoder.run(input, EnumSet.of(EncoderOutput.Kind.QA_LOGITS)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("qa_outputs");
+    }
+
+    @Test
+    void warmUpRunsOneSmallBatch() {
+        assertThat(encoder.warmUp()).isPositive();
     }
 }

@@ -13,7 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** ONNX Runtime running the default MiniLM file with every layer's attention added as an output: the test oracle. */
+/**
+ * ONNX Runtime running the default MiniLM file with every layer's attention added as an output: the test oracle.
+ * Measured here: ORT 1.29 segfaults while creating its environment in a JVM started with this project's full
+ * {@code -cp} (~300 jars) unless the main thread has {@code -Xss16m}; surefire's manifest-only jar avoids it.
+ */
 final class OrtReference implements AutoCloseable {
 
     /** ORT's answer for one batch: hidden [batch, seq, hidden] and per layer [batch, heads, seq, seq]. */

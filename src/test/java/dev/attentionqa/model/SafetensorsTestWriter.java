@@ -31,9 +31,9 @@ final class SafetensorsTestWriter {
         for (Map.Entry<String, ArrayTensor> entry : tensors.entrySet()) {
             ObjectNode spec = header.putObject(entry.getKey());
             spec.put("dtype", dtype);
-            int[] shape = entry.getValue().shape();
-            spec.putArray("shape").addAll(java.util.Arrays.stream(shape).mapToObj(json.getNodeFactory()::numberNode)
-                    .toList());
+            for (int dim : entry.getValue().shape()) {
+                spec.withArray("shape").add(dim);
+            }
             long bytes = (long) entry.getValue().data().length * Float.BYTES;
             spec.putArray("data_offsets").add(offset).add(offset + bytes);
             offset += bytes;
@@ -47,7 +47,8 @@ final class SafetensorsTestWriter {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
             out.write(headerBytes);
             for (ArrayTensor tensor : tensors.values()) {
-                ByteBuffer data = ByteBuffer.allocate(tensor.data().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer data = ByteBuffer.allocate(tensor.data().length * Float.BYTES)
+                        .order(ByteOrder.LITTLE_ENDIAN);
                 data.asFloatBuffer().put(tensor.data());
                 out.write(data.array());
             }

@@ -46,7 +46,7 @@ public record EncoderInput(long[][] inputIds, long[][] attentionMask, long[][] t
     }
 
     /** Row-major copy of a [batch][seq] array. */
-    static long[] flatten(long[][] rows) {
+    public static long[] flatten(long[][] rows) {
         int seq = rows[0].length;
         long[] flat = new long[rows.length * seq];
         for (int b = 0; b < rows.length; b++) {

@@ -1,5 +1,7 @@
 package dev.attentionqa.model;
 
+import dev.attentionqa.bench.OnnxRuntimeEngine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class OnnxRuntimeParityTest {
     private static Encoder encoder;
     private static EncoderInput input;
     private static EncoderOutput tf;
-    private static OrtReference.Output ort;
+    private static OnnxRuntimeEngine.Output ort;
 
     @BeforeAll
     static void runBoth() throws Exception {
@@ -29,7 +31,7 @@ class OnnxRuntimeParityTest {
         input = MiniLmFixture.batch(MiniLmFixture.SENTENCES);
         tf = encoder.run(input, EnumSet.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION,
                 EncoderOutput.Kind.ALL_ATTENTION));
-        try (OrtReference reference = new OrtReference(2)) {
+        try (OnnxRuntimeEngine reference = new OnnxRuntimeEngine(2)) {
             ort = reference.run(input, true);
         }
     }

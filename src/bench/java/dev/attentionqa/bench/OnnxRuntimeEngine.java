@@ -1,4 +1,8 @@
-package dev.attentionqa.model;
+package dev.attentionqa.bench;
+
+import dev.attentionqa.model.DefaultModel;
+import dev.attentionqa.model.EncoderInput;
+import dev.attentionqa.model.OnnxAttentionOutputs;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -14,21 +18,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ONNX Runtime running the default MiniLM file with every layer's attention added as an output: the test oracle.
+ * ONNX Runtime running the default MiniLM file with every layer's attention added as an output: the parity tests'
+ * oracle and {@code bench engine}'s reference (found through {@link java.util.ServiceLoader}).
  * Measured here: ORT 1.29 segfaults while creating its environment in a JVM started with this project's full
  * {@code -cp} (~300 jars) unless the main thread has {@code -Xss16m}; surefire's manifest-only jar avoids it.
  */
-final class OrtReference implements AutoCloseable {
+public final class OnnxRuntimeEngine implements ReferenceEngine {
 
     /** ORT's answer for one batch: hidden [batch, seq, hidden] and per layer [batch, heads, seq, seq]. */
-    record Output(float[] hidden, List<float[]> attention) {
+    public record Output(float[] hidden, List<float[]> attention) {
     }
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final List<String> attentionNames;
 
-    OrtReference(int threads) throws IOException, OrtException {
+    /** The ServiceLoader's constructor: 2 intra-op threads, as the TF engine's default. */
+    public OnnxRuntimeEngine() throws IOException, OrtException {
+        this(2);
+    }
+
+    public OnnxRuntimeEngine(int threads) throws IOException, OrtException {
         byte[] onnx;
         try (InputStream in = DefaultModel.openOnnx()) {
             onnx = in.readAllBytes();
@@ -38,12 +48,14 @@ final class OrtReference implements AutoCloseable {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
+            // Idle ORT threads otherwise spin and steal the cores from TF runs interleaved with them.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             session = env.createSession(rewritten.model(), options);
         }
     }
 
     /** Runs one batch, returning hidden states and (if asked) all layers' attention. */
-    Output run(EncoderInput in, boolean withAttention) throws OrtException {
+    public Output run(EncoderInput in, boolean withAttention) throws OrtException {
         long[] shape = {in.batchSize(), in.seqLength()};
         Map<String, OnnxTensor> feeds = new HashMap<>();
         try {
@@ -78,7 +90,25 @@ final class OrtReference implements AutoCloseable {
     }
 
     @Override
-    public void close() throws OrtException {
-        session.close();
+    public String name() {
+        return "ort";
+    }
+
+    @Override
+    public void run(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds) {
+        try {
+            run(new EncoderInput(inputIds, attentionMask, tokenTypeIds), true);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+        }
     }
 }

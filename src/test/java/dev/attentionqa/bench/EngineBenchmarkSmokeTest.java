@@ -1,0 +1,33 @@
+package dev.attentionqa.bench;
+
+import dev.attentionqa.model.DefaultModel;
+import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.EngineOptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `bench engine` must not rot: both engines run every requested cell and the figures are consistent (no timing goals). */
+class EngineBenchmarkSmokeTest {
+
+    @Test
+    void measuresBothEnginesOnEveryCellAndReportsTheirRatio() throws Exception {
+        assertThat(ServiceLoader.load(ReferenceEngine.class).findFirst()).as("service registration").isPresent();
+        try (Encoder encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults());
+             OnnxRuntimeEngine ort = new OnnxRuntimeEngine()) {
+            List<BenchCell> seen = new ArrayList<>();
+            List<BenchCell> cells = new EngineBenchmark(encoder, ort, 0.5).run(new int[][] {{1, 16}, {2, 32}}, seen::add);
+            assertThat(cells).isEqualTo(seen).extracting(BenchCell::batch, BenchCell::seq)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 16), org.assertj.core.groups.Tuple.tuple(2, 32));
+            for (BenchCell c : cells) {
+                assertThat(c.tfSeqPerS()).isPositive();
+                assertThat(c.ortSeqPerS()).isPositive();
+                assertThat(c.ratio()).isCloseTo(c.tfSeqPerS() / c.ortSeqPerS(), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+}

@@ -12,6 +12,9 @@ public interface WorkerConfig {
 
     String DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2";
 
+    /** Sentence scorers this build has (qa.answers.scoring). */
+    java.util.Set<String> SCORINGS = java.util.Set.of("embedding", "token-match");
+
     /** Explanation methods this build can compute. */
     java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention");
 
@@ -78,10 +81,18 @@ public interface WorkerConfig {
         int topK();
 
         /**
-         * Weight of the IDF word overlap (in [0, 1]) added to the embedding cosine when ranking sentences.
-         * Measured (README "Answer quality"): 1.0 is best of 0, 0.1, 0.5, 1, 2 on SQuAD and on the seed set.
+         * How sentences are scored against the question: {@code token-match} (each question token's best cosine
+         * against the sentence's tokens, the context encoded whole, question tokens weighted by IDF) or
+         * {@code embedding} (cosine of mean-pooled embeddings, each sentence encoded alone). Measured in the README.
          */
-        @WithDefault("1.0")
+        @WithDefault("token-match")
+        String scoring();
+
+        /**
+         * Weight of the IDF word overlap (in [0, 1]) added to the scorer's score when ranking sentences.
+         * Measured (README "Answer quality"): 0 is best with token-match, 1.0 with embedding.
+         */
+        @WithDefault("0.0")
         double idfWeight();
     }
 

@@ -54,7 +54,12 @@ public final class IdfOverlap {
         return scores;
     }
 
-    private double idf(String word) {
+    /** IDF of a word over this context's sentences; 0 for function words (and so for any non-word). */
+    public double idf(String word) {
+        word = word.toLowerCase(Locale.ROOT);
+        if (!WORD.matcher(word).matches()) {
+            return 0;
+        }
         if (STOP_WORDS.contains(word)) {
             return 0;
         }

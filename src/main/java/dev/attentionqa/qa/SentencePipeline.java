@@ -10,23 +10,23 @@ import java.util.List;
 
 /**
  * Sentence mode for embedding models: split the context into sentences, rank them against the question
- * (embedding cosine + weighted IDF overlap), return the best {@code topK} with an attention explanation.
+ * (an encoder score plus weighted IDF overlap), return the best {@code topK} with an attention explanation.
  */
 public final class SentencePipeline {
 
     public static final String MODE = "sentence";
 
     private final WordPieceTokenizer tokenizer;
-    private final SentenceEmbedder embedder;
+    private final SentenceScorer scorer;
     private final SentenceExplainer explainer;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final int maxQuestionTokens;
     private final double idfWeight;
 
-    public SentencePipeline(WordPieceTokenizer tokenizer, SentenceEmbedder embedder, SentenceExplainer explainer,
+    public SentencePipeline(WordPieceTokenizer tokenizer, SentenceScorer scorer, SentenceExplainer explainer,
                             int maxQuestionTokens, double idfWeight) {
         this.tokenizer = tokenizer;
-        this.embedder = embedder;
+        this.scorer = scorer;
         this.explainer = explainer;
         this.maxQuestionTokens = maxQuestionTokens;
         this.idfWeight = idfWeight;
@@ -41,29 +41,26 @@ public final class SentencePipeline {
         }
         TokenizedText q = tokenizer.tokenize(question);
         q = q.slice(0, Math.min(q.size(), maxQuestionTokens));
-        List<TokenizedText> sentenceTokens = SentenceTokens.of(tokenizer.tokenize(context), sentences);
-        double[] scores = scores(question, q, sentences, sentenceTokens);
+        TokenizedText c = tokenizer.tokenize(context);
+        int[][] ranges = SentenceTokens.ranges(c, sentences);
+        IdfOverlap idf = new IdfOverlap(sentences);
+        double[] scores = scorer.scores(q, c, ranges, idf);
+        double[] overlap = idf.scores(question);
+        for (int s = 0; s < scores.length; s++) {
+            scores[s] += idfWeight * overlap[s];
+        }
         List<Integer> best = topIndices(scores, topK);
         List<Answer> answers = new ArrayList<>(best.size());
         for (int i : best) {
             Sentence s = sentences.get(i);
             answers.add(new Answer(s.text(), scores[i], s.start(), s.end()));
         }
-        Explanation explanation = topWords > 0 ? explainer.explain(q, sentenceTokens.get(best.get(0)), topWords) : null;
-        return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private double[] scores(String question, TokenizedText q, List<Sentence> sentences, List<TokenizedText> tokens) {
-        List<long[]> texts = new ArrayList<>(tokens.size() + 1);
-        texts.add(q.ids());
-        tokens.forEach(t -> texts.add(t.ids()));
-        float[][] embeddings = embedder.embed(texts);
-        double[] overlap = new IdfOverlap(sentences).scores(question);
-        double[] scores = new double[sentences.size()];
-        for (int s = 0; s < scores.length; s++) {
-            scores[s] = Vectors.dot(embeddings[0], embeddings[s + 1]) + idfWeight * overlap[s];
+        Explanation explanation = null;
+        if (topWords > 0) {
+            int[] r = ranges[best.get(0)];
+            explanation = explainer.explain(q, c.slice(r[0], r[1]), topWords);
         }
-        return scores;
+        return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
     }
 
     static List<Integer> topIndices(double[] scores, int k) {

@@ -10,9 +10,13 @@ import java.util.Locale;
  * list items rarely end with a full stop); inside a line, {@link BreakIterator}'s sentence rules apply.
  * Fragments with fewer than two letters (a list number such as "1.") are joined to the next sentence, or to
  * the previous one at the end of the text; a text of fragments only has no sentence.
+ * A break after an initial or a title ("J. P. Morgan", "St. Peter's") is undone.
  * Offsets exclude surrounding white space, so {@code context.substring(start, end)} is the sentence.
  */
 public final class SentenceSplitter {
+
+    private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
+            "(?:^|[\\s(.\\-])(?:\\p{Lu}|St|Mr|Mrs|Ms|Dr|Jr|Sr|Prof|Gen|Gov|Lt|Col|Capt|Mt|Rev|Sen|Rep|Ft|v|vs|Inc|Co|Corp)\\.$");
 
     public List<Sentence> split(String context) {
         List<int[]> spans = new ArrayList<>();
@@ -32,12 +36,28 @@ public final class SentenceSplitter {
         BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
         it.setText(context.substring(from, to));
         int start = it.first();
+        int[] open = null; // a span that ended on an abbreviation and goes on in the next one
         for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
             int[] trimmed = trim(context, from + start, from + end);
-            if (trimmed[1] > trimmed[0]) {
+            if (trimmed[1] <= trimmed[0]) {
+                continue;
+            }
+            if (open != null) {
+                trimmed[0] = open[0];
+            }
+            open = endsWithAbbreviation(context, trimmed) ? trimmed : null;
+            if (open == null) {
                 spans.add(trimmed);
             }
         }
+        if (open != null) {
+            spans.add(open);
+        }
+    }
+
+    /** "J. P. Morgan", "St. Peter's": BreakIterator ends a sentence there; initials and titles do not. */
+    private static boolean endsWithAbbreviation(String context, int[] span) {
+        return ABBREVIATION.matcher(context.substring(Math.max(span[0], span[1] - 6), span[1])).find();
     }
 
     private static List<int[]> joinFragments(String context, List<int[]> spans) {

@@ -14,10 +14,12 @@ final class SentenceTokens {
     private SentenceTokens() {
     }
 
-    static List<TokenizedText> of(TokenizedText context, List<Sentence> sentences) {
-        List<TokenizedText> perSentence = new ArrayList<>(sentences.size());
+    /** Per sentence, the {@code [from, to)} range of context tokens that start inside it. */
+    static int[][] ranges(TokenizedText context, List<Sentence> sentences) {
+        int[][] ranges = new int[sentences.size()][];
         int token = 0;
-        for (Sentence sentence : sentences) {
+        for (int s = 0; s < sentences.size(); s++) {
+            Sentence sentence = sentences.get(s);
             while (token < context.size() && context.starts()[token] < sentence.start()) {
                 token++; // white space or a fragment between sentences
             }
@@ -25,7 +27,16 @@ final class SentenceTokens {
             while (token < context.size() && context.starts()[token] < sentence.end()) {
                 token++;
             }
-            perSentence.add(context.slice(from, token));
+            ranges[s] = new int[] {from, token};
+        }
+        return ranges;
+    }
+
+    /** Per sentence, its tokens as a slice of the context's. */
+    static List<TokenizedText> of(TokenizedText context, int[][] ranges) {
+        List<TokenizedText> perSentence = new ArrayList<>(ranges.length);
+        for (int[] r : ranges) {
+            perSentence.add(context.slice(r[0], r[1]));
         }
         return perSentence;
     }

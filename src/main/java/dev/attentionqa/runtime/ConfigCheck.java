@@ -28,6 +28,9 @@ final class ConfigCheck {
         if (c.answers().idfWeight() < 0 || Double.isNaN(c.answers().idfWeight())) {
             problems.add("qa.answers.idf-weight must be ≥ 0 (got " + c.answers().idfWeight() + ")");
         }
+        if (!WorkerConfig.SCORINGS.contains(c.answers().scoring())) {
+            problems.add("qa.answers.scoring must be one of " + WorkerConfig.SCORINGS + " (got " + c.answers().scoring() + ")");
+        }
         if (!WorkerConfig.EXPLANATIONS.contains(c.explain().method())) {
             problems.add("qa.explain.method must be one of " + WorkerConfig.EXPLANATIONS + " (got " + c.explain().method() + ")");
         }

@@ -7,9 +7,13 @@ import dev.attentionqa.messaging.Answering;
 import dev.attentionqa.messaging.RequestLimits;
 import dev.attentionqa.messaging.RequestOptions;
 import dev.attentionqa.messaging.RequestParser;
+import dev.attentionqa.qa.EmbeddingCosineScorer;
 import dev.attentionqa.qa.SentenceEmbedder;
 import dev.attentionqa.qa.SentenceExplainer;
 import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.qa.SentenceScorer;
+import dev.attentionqa.qa.TokenMatchScorer;
+import dev.attentionqa.qa.TokenStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -22,10 +26,13 @@ public class PipelineProducer {
     SentencePipeline sentencePipeline(ModelRuntime model, WorkerConfig config) {
         var windows = config.windows();
         var special = model.tokenizer().specialTokens();
-        var embedder = new SentenceEmbedder(model.encoder(), special, windows.maxSeqLen(), windows.docStride(),
-                config.engine().maxBatchSize());
+        int batch = config.engine().maxBatchSize();
+        SentenceScorer scorer = config.answers().scoring().equals("token-match")
+                ? new TokenMatchScorer(new TokenStates(model.encoder(), special, windows.maxSeqLen(), windows.docStride(), batch))
+                : new EmbeddingCosineScorer(new SentenceEmbedder(model.encoder(), special, windows.maxSeqLen(),
+                        windows.docStride(), batch));
         var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen());
-        return new SentencePipeline(model.tokenizer(), embedder, explainer, windows.maxQuestionLen(),
+        return new SentencePipeline(model.tokenizer(), scorer, explainer, windows.maxQuestionLen(),
                 config.answers().idfWeight());
     }
 

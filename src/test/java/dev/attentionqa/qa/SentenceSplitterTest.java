@@ -40,6 +40,13 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void doesNotBreakAfterInitialsOrTitles() {
+        String context = "Tesla met Alfred S. Brown and Charles F. Peck. They visited St. Peter's Basilica. Dr. Who left.";
+        assertThat(splitter.split(context)).extracting(Sentence::text).containsExactly(
+                "Tesla met Alfred S. Brown and Charles F. Peck.", "They visited St. Peter's Basilica.", "Dr. Who left.");
+    }
+
+    @Test
     void skipsBlankLinesAndReturnsNothingForWhiteSpace() {
         assertThat(splitter.split("  \n\n \t")).isEmpty();
         assertThat(splitter.split("One.\n\n\nTwo.")).hasSize(2);

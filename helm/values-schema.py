@@ -1,6 +1,6 @@
 # Writes helm/attention-qa-worker/values.schema.json: types written here, descriptions copied from the ## @param lines.
 # Usage: python3 helm/values-schema.py helm/attention-qa-worker  (HelmChartTest fails when the two drift apart)
-import json, re, sys
+import copy, json, re, sys
 chart = sys.argv[1]
 desc = {}
 for line in open(chart + '/values.yaml'):
@@ -64,7 +64,7 @@ values = obj(
         mountPath=STR(pattern=r'^/'), subPath=STR(), volume=OBJ_FREE(), pvc=obj(claimName=OPT_NAME),
         image=obj(repository=STR(), tag=STR(), pullPolicy=STR(enum=['Always', 'IfNotPresent', 'Never']),
                   path=STR(pattern=r'^/'), sizeLimit=QTY)),
-    gpu=obj(enabled=BOOL(), count=INT(minimum=1), resourceName=STR(pattern=r'^[a-z0-9.-]+/[a-z0-9.-]+$'), imageTag=STR(),
+    gpu=obj(enabled=BOOL(), count=INT(minimum=1), javacppSizeLimit=QTY, resourceName=STR(pattern=r'^[a-z0-9.-]+/[a-z0-9.-]+$'), imageTag=STR(),
             runtimeClassName=OPT_NAME, nodeSelector=OBJ_FREE(additionalProperties=STR()), tolerations=ARR(OBJ_FREE())),
     autoscaling=obj(
         keda=autoscaler(lagThreshold=INT(minimum=1), activationLagThreshold=INT(minimum=0), pollingInterval=INT(minimum=1),
@@ -85,7 +85,8 @@ def annotate(node, path):
         node['description'] = desc[path]; used.add(path)
     elif path and node.get('type') != 'object':
         sys.exit('no @param for ' + path)
-    for k, v in node.get('properties', {}).items():
+    for k in list(node.get('properties', {})):
+        node['properties'][k] = v = copy.deepcopy(node['properties'][k])  # shared type objects get their own description
         annotate(v, (path + '.' if path else '') + k)
     if node.get('properties') and path and path not in desc:
         node.setdefault('description', '')  # groups: described by their members

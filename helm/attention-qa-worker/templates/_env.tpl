@@ -97,7 +97,7 @@
     {{- with $medium }}
     medium: {{ . }}
     {{- end }}
-    sizeLimit: {{ .Values.cache.javacppSizeLimit }}
+    sizeLimit: {{ ternary .Values.gpu.javacppSizeLimit .Values.cache.javacppSizeLimit .Values.gpu.enabled }}
 - name: djl-cache
   emptyDir:
     {{- with $medium }}

@@ -1,0 +1,120 @@
+package dev.attentionqa.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static dev.attentionqa.deploy.HelmChartTest.mountedVolume;
+import static dev.attentionqa.deploy.HelmChartTest.texts;
+import static dev.attentionqa.deploy.HelmChartTest.volumeSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What each value set (src/test/resources/deploy) changes in the rendered manifests. */
+class HelmValueSetsTest {
+
+    @Test
+    void defaultsRunOneCpuWorkerOnTheEmbeddedModelWithAPdbAndNoAutoscaler() throws Exception {
+        Rendered r = Charts.render("default");
+        assertThat(r.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment", "PodDisruptionBudget",
+                "ConfigMap", "Job");
+        JsonNode worker = r.worker();
+        assertThat(worker.path("image").asText()).isEqualTo("attention-qa-worker:0.1.0");
+        assertThat(texts(worker.path("args"))).containsExactly("serve");
+        assertThat(Rendered.envNames(worker)).doesNotContain("QA_MODEL_DIR", "KAFKA_SASL_JAAS_CONFIG");
+        assertThat(Rendered.envValue(worker, "KAFKA_SECURITY_PROTOCOL")).isEqualTo("PLAINTEXT");
+        assertThat(worker.path("resources").path("limits").has("nvidia.com/gpu")).isFalse();
+        assertThat(r.one("Deployment").path("spec").path("replicas").asInt()).isEqualTo(1);
+        assertThat(r.one("PodDisruptionBudget").path("spec").path("maxUnavailable").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void gpuSelectsTheGpuImageAGpuLimitAndGpuNodes() throws Exception {
+        Rendered r = Charts.render("gpu");
+        JsonNode pod = Rendered.podSpec(r.one("Deployment"));
+        JsonNode worker = r.worker();
+        assertThat(worker.path("image").asText()).isEqualTo("attention-qa-worker:0.1.0-gpu");
+        assertThat(worker.path("resources").path("limits").path("nvidia.com/gpu").asInt()).isEqualTo(1);
+        assertThat(pod.path("runtimeClassName").asText()).isEqualTo("nvidia");
+        assertThat(pod.path("nodeSelector").path("nvidia.com/gpu.present").asText()).isEqualTo("true");
+        assertThat(pod.path("nodeSelector").path("kubernetes.io/os").asText()).isEqualTo("linux");
+        assertThat(pod.path("tolerations").get(0).path("key").asText()).isEqualTo("nvidia.com/gpu");
+        JsonNode sender = Rendered.container(r.testJob(), "send");
+        assertThat(sender.path("image").asText()).as("helm test runs `send` on the CPU image").isEqualTo("attention-qa-worker:0.1.0");
+        assertThat(sender.path("resources").path("limits").has("nvidia.com/gpu")).isFalse();
+    }
+
+    @Test
+    void kedaScalesOnTheWorkersOwnGroupAndTopicCappedAtThePartitions() throws Exception {
+        Rendered r = Charts.render("keda");
+        JsonNode scaled = r.one("ScaledObject");
+        JsonNode trigger = scaled.path("spec").path("triggers").get(0);
+        JsonNode worker = r.worker();
+        assertThat(trigger.path("type").asText()).isEqualTo("kafka");
+        assertThat(trigger.path("metadata").path("consumerGroup").asText()).isEqualTo(Rendered.envValue(worker, "QA_GROUP_ID"));
+        assertThat(trigger.path("metadata").path("topic").asText()).isEqualTo(Rendered.envValue(worker, "QA_TOPIC_REQUESTS"));
+        assertThat(trigger.path("metadata").path("bootstrapServers").asText()).isEqualTo(Rendered.envValue(worker, "KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(trigger.path("metadata").path("allowIdleConsumers").asText()).isEqualTo("false");
+        assertThat(scaled.path("spec").path("maxReplicaCount").asInt()).isEqualTo(6);
+        assertThat(scaled.path("spec").path("minReplicaCount").asInt()).isZero();
+        assertThat(scaled.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(r.one("Deployment").path("metadata").path("name").asText());
+        assertThat(r.one("Deployment").path("spec").has("replicas")).as("the autoscaler owns replicas").isFalse();
+        assertThat(r.find("HorizontalPodAutoscaler")).isEmpty();
+        JsonNode monitor = r.one("ServiceMonitor");
+        assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics");
+        assertThat(monitor.path("metadata").path("labels").path("release").asText()).isEqualTo("prometheus");
+    }
+
+    @Test
+    void existingSecretsFeedSaslTlsAndKedaWithoutAnySecretInTheChart() throws Exception {
+        Rendered r = Charts.render("existing-secret");
+        JsonNode worker = r.worker();
+        assertThat(r.kinds()).doesNotContain("Secret");
+        assertThat(Rendered.envValue(worker, "KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_SSL");
+        assertThat(Rendered.envValue(worker, "KAFKA_SASL_MECHANISM")).isEqualTo("SCRAM-SHA-512");
+        JsonNode jaas = Rendered.env(worker, "KAFKA_SASL_JAAS_CONFIG").orElseThrow().path("valueFrom").path("secretKeyRef");
+        assertThat(jaas.path("name").asText()).isEqualTo("attention-qa-worker");
+        assertThat(jaas.path("key").asText()).isEqualTo("sasl.jaas.config");
+        String truststore = Rendered.envValue(worker, "KAFKA_SSL_TRUSTSTORE_LOCATION");
+        String dir = truststore.substring(0, truststore.lastIndexOf('/'));
+        JsonNode secret = volumeSource(r.one("Deployment"), mountedVolume(worker, dir)).path("secret");
+        assertThat(secret.path("secretName").asText()).isEqualTo("my-cluster-cluster-ca-cert");
+        assertThat(secret.path("items").get(0).path("path").asText()).isEqualTo(truststore.substring(dir.length() + 1));
+        assertThat(Rendered.env(worker, "KAFKA_SSL_TRUSTSTORE_PASSWORD").orElseThrow().path("valueFrom").path("secretKeyRef").path("key").asText())
+                .isEqualTo("ca.password");
+        assertThat(Rendered.envValue(worker, "QA_MODEL_DIR")).isEqualTo("/models/model");
+        assertThat(volumeSource(r.one("Deployment"), mountedVolume(worker, "/models/model")).path("persistentVolumeClaim").path("claimName").asText())
+                .isEqualTo("qa-models");
+        assertThat(Rendered.envValue(worker, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")).startsWith("http://otel-collector");
+        JsonNode trigger = r.one("ScaledObject").path("spec").path("triggers").get(0);
+        assertThat(trigger.path("metadata").path("sasl").asText()).isEqualTo("scram_sha512");
+        assertThat(trigger.path("metadata").path("tls").asText()).isEqualTo("enable");
+        assertThat(trigger.path("authenticationRef").path("name").asText()).isEqualTo(r.one("TriggerAuthentication").path("metadata").path("name").asText());
+    }
+
+    @Test
+    void modelImageIsCopiedByARestrictedInitContainerIntoAnEmptyDir() throws Exception {
+        Rendered r = Charts.render("model-image");
+        JsonNode init = Rendered.podSpec(r.one("Deployment")).path("initContainers").get(0);
+        assertThat(init.path("image").asText()).isEqualTo("registry.example.com/models/minilm-qa:v3");
+        assertThat(mountedVolume(init, "/model")).isEqualTo(mountedVolume(r.worker(), Rendered.envValue(r.worker(), "QA_MODEL_DIR")));
+        assertThat(volumeSource(r.one("Deployment"), "model").has("emptyDir")).isTrue();
+    }
+
+    @Test
+    void helmTestJobSendsOneQuestionFromAMountedContextAndWaits() throws Exception {
+        Rendered r = Charts.render("default");
+        JsonNode job = r.testJob();
+        JsonNode sender = Rendered.container(job, "send");
+        assertThat(job.path("spec").path("backoffLimit").asInt()).isZero();
+        assertThat(texts(sender.path("args"))).startsWith("send", "--question").contains("--context-file", "--timeout");
+        String contextFile = texts(sender.path("args")).get(texts(sender.path("args")).indexOf("--context-file") + 1);
+        String configMap = volumeSource(job, mountedVolume(sender, contextFile.substring(0, contextFile.lastIndexOf('/'))))
+                .path("configMap").path("name").asText();
+        JsonNode context = r.all("ConfigMap").stream().filter(c -> c.path("metadata").path("name").asText().equals(configMap))
+                .findFirst().orElseThrow();
+        assertThat(context.path("data").path(contextFile.substring(contextFile.lastIndexOf('/') + 1)).asText())
+                .contains("limits parallelization");
+        assertThat(Rendered.podSpec(job).path("containers").get(0).path("name").asText()).isEqualTo("send");
+        assertThat(job.path("spec").path("template").path("metadata").path("labels").path("app.kubernetes.io/name").asText())
+                .as("the test pod is not selected by the worker's Service or PDB").endsWith("-test");
+    }
+}

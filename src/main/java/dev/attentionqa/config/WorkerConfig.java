@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every setting of the worker under the {@code qa.} prefix; environment variables use {@code QA_...}. */
@@ -26,6 +27,8 @@ public interface WorkerConfig {
     Explain explain();
 
     Limits limits();
+
+    Health health();
 
     /** Which pretrained encoder to load. */
     interface Model {
@@ -54,6 +57,18 @@ public interface WorkerConfig {
         /** Sequences per encoder call when the pipeline encodes many sentences. */
         @WithDefault("32")
         int maxBatchSize();
+
+        Gpu gpu();
+    }
+
+    /** GPU settings; read only by the {@code -Pgpu} build (CPU builds ignore them). */
+    interface Gpu {
+        /** Let TensorFlow grow GPU memory as needed instead of taking it all at start (gpu_options.allow_growth). */
+        @WithDefault("true")
+        boolean allowGrowth();
+
+        /** CUDA device ids TensorFlow may use, e.g. {@code 0} or {@code 0,1} (gpu_options.visible_device_list); empty: all. */
+        Optional<String> visibleDevices();
     }
 
     /** How text is cut into encoder windows. */
@@ -125,5 +140,12 @@ public interface WorkerConfig {
         /** Largest {@code options.topWords}. */
         @WithDefault("200")
         int maxTopWords();
+    }
+
+    /** Health probes. */
+    interface Health {
+        /** Liveness turns DOWN when one request has been in inference longer than this (a stalled engine). */
+        @WithDefault("PT2M")
+        Duration maxInferenceStall();
     }
 }

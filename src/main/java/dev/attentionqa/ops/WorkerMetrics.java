@@ -32,9 +32,9 @@ public class WorkerMetrics implements RunListener {
         this.registry = registry;
         inference = histogram(Timer.builder("qa.inference.time").description("Time to answer one request"));
         queue = histogram(Timer.builder("qa.queue.time").description("Time a request waited in the topic"));
-        batchSize = DistributionSummary.builder("qa.encoder.batch.size").baseUnit("sequences")
+        batchSize = DistributionSummary.builder("qa.encoder.batch.size")
                 .description("Sequences per encoder run").publishPercentileHistogram().register(registry);
-        batchTokens = DistributionSummary.builder("qa.encoder.batch.tokens").baseUnit("tokens")
+        batchTokens = DistributionSummary.builder("qa.encoder.batch.tokens")
                 .description("Real (unpadded) tokens per encoder run").publishPercentileHistogram().register(registry);
         tokens = Counter.builder("qa.encoder.tokens").description("Real tokens encoded").register(registry);
         Gauge.builder("qa.encoder.tokens.per.second", tokensPerSecond, AtomicLong::get)

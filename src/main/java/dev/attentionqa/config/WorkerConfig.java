@@ -30,6 +30,8 @@ public interface WorkerConfig {
 
     Health health();
 
+    Shutdown shutdown();
+
     /** Which pretrained encoder to load. */
     interface Model {
         /** A Hugging Face model directory (config.json, model.safetensors or model.onnx, tokenizer.json); empty: the embedded all-MiniLM-L6-v2. */
@@ -147,5 +149,12 @@ public interface WorkerConfig {
         /** Liveness turns DOWN when one request has been in inference longer than this (a stalled engine). */
         @WithDefault("PT2M")
         Duration maxInferenceStall();
+    }
+
+    /** Graceful stop on SIGTERM. */
+    interface Shutdown {
+        /** How long shutdown waits for admitted requests to be answered and committed (keep below quarkus.shutdown.timeout). */
+        @WithDefault("PT20S")
+        Duration drainTimeout();
     }
 }

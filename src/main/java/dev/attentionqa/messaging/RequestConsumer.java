@@ -1,5 +1,6 @@
 package dev.attentionqa.messaging;
 
+import dev.attentionqa.ops.ShutdownDrain;
 import dev.attentionqa.ops.WorkerMetrics;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Consumes {@code requests} one record at a time, in partition order: every record ends as exactly one
  * answer or one dead letter, and its offset is acknowledged (and counted in the metrics) only after that
- * record was written.
+ * record was written. Once shutdown began, records are no longer taken ({@link ShutdownDrain}).
  */
 @ApplicationScoped
 public class RequestConsumer {
@@ -31,15 +32,23 @@ public class RequestConsumer {
     @Inject
     WorkerMetrics metrics;
 
+    @Inject
+    ShutdownDrain drain;
+
     @Incoming("requests")
     public Uni<Void> consume(Message<byte[]> message) {
+        if (!drain.admit()) {
+            // Shutting down: never acknowledged, so never committed; the group redelivers it after the rebalance.
+            return Uni.createFrom().nothing();
+        }
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         // The connector's receive span, itself a child of the request's traceparent.
         Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(Context.current());
         return Uni.createFrom().item(() -> handler.handle(message.getPayload(), record, parent))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(outcome -> publish(outcome, message.getPayload(), record).invoke(() -> count(outcome)))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onTermination().invoke(drain::done);
     }
 
     private Uni<Void> publish(Outcome outcome, byte[] value, IncomingKafkaRecordMetadata<?, ?> record) {

@@ -39,6 +39,10 @@ final class ConfigCheck {
         if (stall.compareTo(Duration.ofSeconds(1)) < 0 || stall.compareTo(Duration.ofHours(24)) > 0) {
             problems.add("qa.health.max-inference-stall must be between PT1S and PT24H (got " + stall + ")");
         }
+        Duration drain = c.shutdown().drainTimeout();
+        if (drain.isNegative() || drain.compareTo(Duration.ofMinutes(10)) > 0) {
+            problems.add("qa.shutdown.drain-timeout must be between PT0S and PT10M (got " + drain + ")");
+        }
         c.engine().gpu().visibleDevices().filter(d -> !DEVICE_LIST.matcher(d).matches())
                 .ifPresent(d -> problems.add("qa.engine.gpu.visible-devices must be device ids like 0 or 0,1 (got " + d + ")"));
         c.model().dir().filter(d -> !java.nio.file.Files.isDirectory(d))

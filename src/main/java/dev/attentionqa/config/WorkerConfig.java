@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every setting of the worker under the {@code qa.} prefix; environment variables use {@code QA_...}. */
@@ -29,6 +30,10 @@ public interface WorkerConfig {
     Explain explain();
 
     Limits limits();
+
+    Health health();
+
+    Shutdown shutdown();
 
     /** Which pretrained encoder to load. */
     interface Model {
@@ -57,6 +62,18 @@ public interface WorkerConfig {
         /** Sequences per encoder call when the pipeline encodes many sentences. */
         @WithDefault("32")
         int maxBatchSize();
+
+        Gpu gpu();
+    }
+
+    /** GPU settings; read only by the {@code -Pgpu} build (CPU builds ignore them). */
+    interface Gpu {
+        /** Let TensorFlow grow GPU memory as needed instead of taking it all at start (gpu_options.allow_growth). */
+        @WithDefault("true")
+        boolean allowGrowth();
+
+        /** CUDA device ids TensorFlow may use, e.g. {@code 0} or {@code 0,1} (gpu_options.visible_device_list); empty: all. */
+        Optional<String> visibleDevices();
     }
 
     /** How text is cut into encoder windows. */
@@ -136,5 +153,19 @@ public interface WorkerConfig {
         /** Largest {@code options.topWords}. */
         @WithDefault("200")
         int maxTopWords();
+    }
+
+    /** Health probes. */
+    interface Health {
+        /** Liveness turns DOWN when one request has been in inference longer than this (a stalled engine). */
+        @WithDefault("PT2M")
+        Duration maxInferenceStall();
+    }
+
+    /** Graceful stop on SIGTERM. */
+    interface Shutdown {
+        /** How long shutdown waits for admitted requests to be answered and committed (keep below quarkus.shutdown.timeout). */
+        @WithDefault("PT20S")
+        Duration drainTimeout();
     }
 }

@@ -1,5 +1,6 @@
 package dev.attentionqa.messaging;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -9,7 +10,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Writes answers to {@code answers}, keyed by request id; completes when the broker acknowledged the write. */
+/**
+ * Writes answers to {@code answers}, keyed by request id, in the request's trace; completes when the broker
+ * acknowledged the write.
+ */
 @ApplicationScoped
 public class AnswerPublisher {
 
@@ -17,11 +21,11 @@ public class AnswerPublisher {
     @Channel("answers")
     MutinyEmitter<String> emitter;
 
-    Uni<Void> publish(String id, String json, IncomingKafkaRecordMetadata<?, ?> request) {
+    Uni<Void> publish(String id, String json, IncomingKafkaRecordMetadata<?, ?> request, Context trace) {
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(id)
                 .withHeaders(TracingHeaders.copiedFrom(request.getHeaders()))
                 .build();
-        return emitter.sendMessage(Message.of(json).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(json).addMetadata(metadata).addMetadata(TracingHeaders.continuing(trace)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.attentionqa.messaging;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a refused request to {@code dead-letters} byte for byte, with the original key and headers plus
+ * Writes a refused request to {@code dead-letters} byte for byte, with the original key and headers (the trace
+ * context rewritten by the producer span, see {@link TracingHeaders}) plus
  * {@code dead-letter-reason} (code and detail), {@code dead-letter-code} and where it came from.
  */
 @ApplicationScoped
@@ -26,8 +28,8 @@ public class DeadLetterPublisher {
     @Channel("dead-letters")
     MutinyEmitter<byte[]> emitter;
 
-    Uni<Void> publish(byte[] value, String code, String reason, IncomingKafkaRecordMetadata<?, ?> request) {
-        RecordHeaders headers = new RecordHeaders(request.getHeaders().toArray());
+    Uni<Void> publish(byte[] value, String code, String reason, IncomingKafkaRecordMetadata<?, ?> request, Context trace) {
+        RecordHeaders headers = TracingHeaders.allButTraceContext(request.getHeaders());
         headers.add(REASON, utf8(reason));
         headers.add(CODE, utf8(code));
         headers.add("dead-letter-topic", utf8(request.getTopic()));
@@ -37,7 +39,8 @@ public class DeadLetterPublisher {
                 .withKey(request.getKey())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(value == null ? new byte[0] : value).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(value == null ? new byte[0] : value).addMetadata(metadata)
+                .addMetadata(TracingHeaders.continuing(trace)));
     }
 
     private static byte[] utf8(String s) {

@@ -1,25 +1,27 @@
 package dev.attentionqa.messaging;
 
+import dev.attentionqa.ops.ShutdownDrain;
+import dev.attentionqa.ops.WorkerMetrics;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code requests} one record at a time, in partition order: every record ends as exactly one
- * answer or one dead letter, and its offset is acknowledged only after that record was written.
+ * answer or one dead letter, and its offset is acknowledged (and counted in the metrics) only after that
+ * record was written. Once shutdown began, records are no longer taken ({@link ShutdownDrain}).
  */
 @ApplicationScoped
 public class RequestConsumer {
 
-    private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
-
     @Inject
-    Answering answering;
+    RequestHandler handler;
 
     @Inject
     AnswerPublisher answers;
@@ -27,34 +29,39 @@ public class RequestConsumer {
     @Inject
     DeadLetterPublisher deadLetters;
 
+    @Inject
+    WorkerMetrics metrics;
+
+    @Inject
+    ShutdownDrain drain;
+
     @Incoming("requests")
     public Uni<Void> consume(Message<byte[]> message) {
-        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        return Uni.createFrom().item(() -> outcome(message.getPayload(), record))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(outcome -> outcome.publish(record))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
-    }
-
-    private Outcome outcome(byte[] value, IncomingKafkaRecordMetadata<?, ?> record) {
-        try {
-            QaRequest request = answering.parse(value);
-            long queueMs = Math.max(0, System.currentTimeMillis() - record.getTimestamp().toEpochMilli());
-            String json = answering.toJson(answering.answer(request, queueMs));
-            return r -> answers.publish(request.id(), json, r);
-        } catch (InvalidRequestException e) {
-            LOG.debugf("dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(), e.getMessage());
-            return r -> deadLetters.publish(value, e.reason().code(), e.getMessage(), r);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "failed on %s-%d@%d", record.getTopic(), record.getPartition(), record.getOffset());
-            String reason = RejectReason.PROCESSING_FAILED.code() + ": " + e;
-            return r -> deadLetters.publish(value, RejectReason.PROCESSING_FAILED.code(), reason, r);
+        if (!drain.admit()) {
+            // Shutting down: never acknowledged, so never committed; the group redelivers it after the rebalance.
+            return Uni.createFrom().nothing();
         }
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        // The connector's receive span, itself a child of the request's traceparent.
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(Context.current());
+        return Uni.createFrom().item(() -> handler.handle(message.getPayload(), record, parent))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(outcome -> publish(outcome, message.getPayload(), record).invoke(() -> count(outcome)))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onTermination().invoke(drain::done);
     }
 
-    /** What to write for one record. */
-    @FunctionalInterface
-    private interface Outcome {
-        Uni<Void> publish(IncomingKafkaRecordMetadata<?, ?> record);
+    private Uni<Void> publish(Outcome outcome, byte[] value, IncomingKafkaRecordMetadata<?, ?> record) {
+        return outcome.kind() == Outcome.Kind.ANSWERED
+                ? answers.publish(outcome.id(), outcome.json(), record, outcome.trace())
+                : deadLetters.publish(value, outcome.code(), outcome.reason(), record, outcome.trace());
+    }
+
+    private void count(Outcome outcome) {
+        switch (outcome.kind()) {
+            case ANSWERED -> metrics.answered(outcome.queued(), outcome.inferred());
+            case DEAD_LETTERED -> metrics.deadLettered(outcome.code(), outcome.queued());
+            case FAILED -> metrics.failed(outcome.code(), outcome.queued());
+        }
     }
 }

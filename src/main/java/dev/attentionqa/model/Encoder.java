@@ -10,6 +10,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TInt64;
@@ -27,12 +28,14 @@ public final class Encoder implements AutoCloseable {
     private final Session session;
     private final BertConfig config;
     private final ModelInfo info;
+    private final RunListener listener;
 
-    private Encoder(Graph graph, Session session, BertConfig config, ModelInfo info) {
+    private Encoder(Graph graph, Session session, BertConfig config, ModelInfo info, RunListener listener) {
         this.graph = graph;
         this.session = session;
         this.config = config;
         this.info = info;
+        this.listener = listener;
     }
 
     /** Builds the graph, opens a session (Grappler remapper off) and assigns the weights once. */
@@ -56,20 +59,28 @@ public final class Encoder implements AutoCloseable {
                 session.close();
                 throw e;
             }
-            return new Encoder(graph, session, config, info);
+            return new Encoder(graph, session, config, info, options.listener());
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
     }
 
-    /** Remapper off: its MatMul+BiasAdd(+GELU) fusion is ~3× slower on these CPUs (GUIDE §4). */
+    /**
+     * Remapper off: its MatMul+BiasAdd(+GELU) fusion is ~3× slower on these CPUs (GUIDE §4). The GPU options
+     * only matter to the GPU native library; the CPU one ignores them.
+     */
     static ConfigProto sessionConfig(EngineOptions options) {
         RewriterConfig rewrites = RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF).build();
+        GPUOptions gpu = GPUOptions.newBuilder()
+                .setAllowGrowth(options.gpuAllowGrowth())
+                .setVisibleDeviceList(options.gpuVisibleDevices())
+                .build();
         return ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(options.intraOpThreads())
                 .setInterOpParallelismThreads(options.interOpThreads())
                 .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewrites))
+                .setGpuOptions(gpu)
                 .build();
     }
 
@@ -115,6 +126,7 @@ public final class Encoder implements AutoCloseable {
             throw new IllegalArgumentException("QA_LOGITS needs a model with a qa_outputs head (got "
                     + info.name() + " without one)");
         }
+        long started = System.nanoTime();
         int batch = in.batchSize();
         int seq = in.seqLength();
         Shape shape = Shape.of(batch, seq);
@@ -128,9 +140,21 @@ public final class Encoder implements AutoCloseable {
             OutputFetch plan = new OutputFetch(fetch, config.numLayers());
             plan.addTo(runner);
             try (Result result = runner.run()) {
-                return new EncoderOutput(plan.copyOut(result), batch, seq);
+                EncoderOutput out = new EncoderOutput(plan.copyOut(result), batch, seq);
+                listener.afterRun(batch, seq, realTokens(in.attentionMask()), System.nanoTime() - started);
+                return out;
             }
         }
+    }
+
+    private static long realTokens(long[][] mask) {
+        long tokens = 0;
+        for (long[] row : mask) {
+            for (long m : row) {
+                tokens += m;
+            }
+        }
+        return tokens;
     }
 
     private static TInt64 longs(Shape shape, long[][] rows) {

@@ -2,11 +2,15 @@ package dev.attentionqa.runtime;
 
 import dev.attentionqa.config.WorkerConfig;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Checks that settings make sense together; fails start-up once, listing every bad property with its value. */
 final class ConfigCheck {
+
+    private static final Pattern DEVICE_LIST = Pattern.compile("\\d+(,\\d+)*");
 
     private ConfigCheck() {
     }
@@ -34,6 +38,16 @@ final class ConfigCheck {
         if (!WorkerConfig.EXPLANATIONS.contains(c.explain().method())) {
             problems.add("qa.explain.method must be one of " + WorkerConfig.EXPLANATIONS + " (got " + c.explain().method() + ")");
         }
+        Duration stall = c.health().maxInferenceStall();
+        if (stall.compareTo(Duration.ofSeconds(1)) < 0 || stall.compareTo(Duration.ofHours(24)) > 0) {
+            problems.add("qa.health.max-inference-stall must be between PT1S and PT24H (got " + stall + ")");
+        }
+        Duration drain = c.shutdown().drainTimeout();
+        if (drain.isNegative() || drain.compareTo(Duration.ofMinutes(10)) > 0) {
+            problems.add("qa.shutdown.drain-timeout must be between PT0S and PT10M (got " + drain + ")");
+        }
+        c.engine().gpu().visibleDevices().filter(d -> !DEVICE_LIST.matcher(d).matches())
+                .ifPresent(d -> problems.add("qa.engine.gpu.visible-devices must be device ids like 0 or 0,1 (got " + d + ")"));
         c.model().dir().filter(d -> !java.nio.file.Files.isDirectory(d))
                 .ifPresent(d -> problems.add("qa.model.dir must be an existing directory (got " + d + ")"));
         if (!problems.isEmpty()) {

@@ -8,8 +8,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 
-/** Ready once the model is loaded and warmed up; loading starts with the application, not with the first request. */
+/**
+ * Started and ready once the model is loaded and warmed up (the Kafka connector adds its own channel checks);
+ * loading starts with the application, not with the first request.
+ */
+@Startup
 @Readiness
 @ApplicationScoped
 public class ModelReadiness implements HealthCheck {

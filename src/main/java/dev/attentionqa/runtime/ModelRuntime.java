@@ -7,6 +7,7 @@ import dev.attentionqa.model.EngineOptions;
 import dev.attentionqa.model.HfModelDirectory;
 import dev.attentionqa.model.LoadedModel;
 import dev.attentionqa.model.ModelInfo;
+import dev.attentionqa.ops.WorkerMetrics;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class ModelRuntime {
     private final ModelInfo info;
 
     @Inject
-    public ModelRuntime(WorkerConfig config) {
+    public ModelRuntime(WorkerConfig config, WorkerMetrics metrics) {
         ConfigCheck.validate(config);
         long started = System.nanoTime();
         LoadedModel model;
@@ -41,10 +42,13 @@ public class ModelRuntime {
             tokenizer = WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE);
             info = new ModelInfo(config.model().name(), config.model().revision());
         }
-        var engine = new EngineOptions(config.engine().intraOpThreads(), config.engine().interOpThreads());
+        var e = config.engine();
+        var engine = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.gpu().allowGrowth(),
+                e.gpu().visibleDevices().orElse(""), metrics);
         encoder = Encoder.create(model.weights(), model.config(), engine);
         encoder.warmUp();
-        LOG.infof("model %s (%s) loaded and warmed up in %d ms", info.name(), info.revision(),
+        metrics.modelLoaded(info.name(), info.revision(), engine.device());
+        LOG.infof("model %s (%s) loaded on %s and warmed up in %d ms", info.name(), info.revision(), engine.device(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

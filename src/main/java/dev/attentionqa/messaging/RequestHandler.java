@@ -1,0 +1,60 @@
+package dev.attentionqa.messaging;
+
+import dev.attentionqa.ops.InferenceWatch;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Turns one request record into an {@link Outcome} inside a {@code qa.inference} span (child of the record's
+ * trace), while {@link InferenceWatch} knows it is running. Never throws: every failure becomes a dead letter.
+ */
+@ApplicationScoped
+public class RequestHandler {
+
+    static final String SPAN = "qa.inference";
+    private static final Logger LOG = Logger.getLogger(RequestHandler.class);
+
+    @Inject
+    Answering answering;
+
+    @Inject
+    InferenceWatch watch;
+
+    @Inject
+    Tracer tracer;
+
+    Outcome handle(byte[] value, IncomingKafkaRecordMetadata<?, ?> record, Context parent) {
+        Duration queued = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.getTimestamp().toEpochMilli()));
+        Span span = tracer.spanBuilder(SPAN).setParent(parent).startSpan();
+        Context trace = parent.with(span);
+        long ticket = watch.begin();
+        try (Scope ignored = span.makeCurrent()) {
+            QaRequest request = answering.parse(value);
+            span.setAttribute("qa.request.id", request.id());
+            AnswerEvent answer = answering.answer(request, queued.toMillis());
+            Duration inferred = Duration.ofMillis(answer.timings().inferenceMs());
+            return Outcome.answered(request.id(), answering.toJson(answer), queued, inferred, trace);
+        } catch (InvalidRequestException e) {
+            LOG.debugf("dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(), e.getMessage());
+            span.setAttribute("qa.dead-letter.code", e.reason().code());
+            return Outcome.refused(Outcome.Kind.DEAD_LETTERED, e.reason().code(), e.getMessage(), queued, trace);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "failed on %s-%d@%d", record.getTopic(), record.getPartition(), record.getOffset());
+            span.recordException(e).setStatus(StatusCode.ERROR);
+            String code = RejectReason.PROCESSING_FAILED.code();
+            return Outcome.refused(Outcome.Kind.FAILED, code, code + ": " + e, queued, trace);
+        } finally {
+            watch.end(ticket);
+            span.end();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.attentionqa.ops;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Liveness on a fake clock: up when idle or within the bound, down past it, up again once the inference ends. */
+class InferenceLivenessTest {
+
+    private final AtomicLong nanos = new AtomicLong(1_000);
+    private final InferenceWatch watch = new InferenceWatch(nanos::get);
+    private final InferenceLiveness liveness = new InferenceLiveness(watch, Duration.ofSeconds(30));
+
+    @Test
+    void isUpWhenNothingRuns() {
+        assertThat(liveness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(watch.oldestInFlight()).isEmpty();
+    }
+
+    @Test
+    void staysUpWhileAnInferenceIsWithinTheBound() {
+        watch.begin();
+        advance(Duration.ofSeconds(30));
+
+        assertThat(liveness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void goesDownWhenAnInferenceStallsPastTheBoundAndUpWhenItEnds() {
+        long ticket = watch.begin();
+        advance(Duration.ofSeconds(31));
+
+        HealthCheckResponse stalled = liveness.call();
+        assertThat(stalled.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(stalled.getData().orElseThrow()).containsEntry("oldestInFlightMs", 31_000L);
+
+        watch.end(ticket);
+        assertThat(liveness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void judgesByTheOldestOfSeveralInferences() {
+        long old = watch.begin();
+        advance(Duration.ofSeconds(20));
+        watch.begin();
+        advance(Duration.ofSeconds(20));
+
+        assertThat(watch.oldestInFlight()).contains(Duration.ofSeconds(40));
+        assertThat(liveness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        watch.end(old);
+        assertThat(watch.oldestInFlight()).contains(Duration.ofSeconds(20));
+        assertThat(liveness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    private void advance(Duration d) {
+        nanos.addAndGet(d.toNanos());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.attentionqa.runtime;
+
+import dev.attentionqa.config.WorkerConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Start-up validation: the defaults pass; each bad value is reported with its property name and the value. */
+class ConfigCheckTest {
+
+    @Test
+    void acceptsTheDefaults() {
+        assertThatCode(() -> ConfigCheck.validate(config(Map.of()))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsAGpuDeviceList() {
+        assertThatCode(() -> ConfigCheck.validate(config(Map.of("qa.engine.gpu.visible-devices", "0,1"))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void namesEveryBadPropertyWithItsValueInOneMessage() {
+        WorkerConfig bad = config(Map.of(
+                "qa.engine.max-batch-size", "0",
+                "qa.windows.max-seq-len", "1024",
+                "qa.health.max-inference-stall", "PT0.5S",
+                "qa.engine.gpu.visible-devices", "gpu0",
+                "qa.answers.idf-weight", "-1",
+                "qa.explain.method", "rollout"));
+
+        assertThatThrownBy(() -> ConfigCheck.validate(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("qa.engine.max-batch-size must be between 1 and 1024 (got 0)")
+                .hasMessageContaining("qa.windows.max-seq-len must be between 32 and 512 (got 1024)")
+                .hasMessageContaining("qa.health.max-inference-stall must be between PT1S and PT24H (got PT0.5S)")
+                .hasMessageContaining("qa.engine.gpu.visible-devices must be device ids like 0 or 0,1 (got gpu0)")
+                .hasMessageContaining("qa.answers.idf-weight must be ≥ 0 (got -1.0)")
+                .hasMessageContaining("qa.explain.method must be one of [attention] (got rollout)");
+    }
+
+    @Test
+    void checksDependentRangesAgainstTheOtherSetting() {
+        WorkerConfig bad = config(Map.of("qa.windows.max-seq-len", "64", "qa.windows.doc-stride", "40",
+                "qa.answers.top-k", "30"));
+
+        assertThatThrownBy(() -> ConfigCheck.validate(bad))
+                .hasMessageContaining("qa.windows.doc-stride must be between 0 and 32 (got 40)")
+                .hasMessageContaining("qa.answers.top-k must be between 1 and 20 (got 30)");
+    }
+
+    @Test
+    void mapsTheStallBoundAsADuration() {
+        assertThat(config(Map.of("qa.health.max-inference-stall", "90s")).health().maxInferenceStall())
+                .hasSeconds(90);
+    }
+
+    private static WorkerConfig config(Map<String, String> values) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(WorkerConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter()) // Quarkus's: "90s" as well as ISO "PT90S"
+                .withDefaultValues(values)
+                .build();
+        return config.getConfigMapping(WorkerConfig.class);
+    }
+}

@@ -14,9 +14,19 @@ public final class SquadDataset {
     private SquadDataset() {
     }
 
+    /** The questions of a file, in file order. */
     public static List<SquadQuestion> read(Path file, ObjectMapper json) throws IOException {
+        return questions(json.readTree(file.toFile()), file);
+    }
+
+    /** The questions of a file with the scoring rules its {@code version} field names (1.1 when absent). */
+    public static SquadFile readFile(Path file, ObjectMapper json) throws IOException {
         JsonNode root = json.readTree(file.toFile());
-        JsonNode data = root.get("data");
+        return new SquadFile(SquadVersion.of(root.path("version").asText("1.1")), questions(root, file));
+    }
+
+    private static List<SquadQuestion> questions(JsonNode root, Path file) {
+        JsonNode data = root == null ? null : root.get("data");
         if (data == null || !data.isArray()) {
             throw new IllegalArgumentException("not a SQuAD file: no 'data' array (got " + file + ")");
         }

@@ -3,6 +3,7 @@ package dev.attentionqa.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentionqa.eval.EvalReport;
 import dev.attentionqa.eval.PredictionScoring;
 import dev.attentionqa.eval.PredictionsFile;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,6 +42,10 @@ public class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--limit", description = "Only the first N questions (model runs only).")
     Integer limit;
+
+    @Option(names = "--write-predictions", description = "Model runs: also write {question id: answer text} here,"
+            + " the input of the official SQuAD scripts and of --predictions.")
+    Path writePredictions;
 
     /** Looked up only when the model runs, so {@code --predictions} never loads it. */
     @Inject
@@ -66,18 +73,26 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     private Integer runModel() throws Exception {
-        List<SquadQuestion> questions = SquadDataset.read(data, json);
+        SquadFile file = SquadDataset.readFile(data, json);
+        List<SquadQuestion> questions = file.questions();
         if (limit != null) {
             questions = questions.subList(0, Math.min(limit, questions.size()));
         }
-        EvalReport report = new SentenceEvaluation(pipeline.get(), System.err).run(questions);
+        EvalReport report = new SentenceEvaluation(pipeline.get(), System.err).run(questions, file.version());
         System.out.printf("questions=%d sentence_accuracy=%.4f top3_sentence_accuracy=%.4f exact_match=%.3f f1=%.3f"
                         + " seconds=%.1f%n", report.questions(), report.sentenceAccuracy(), report.top3SentenceAccuracy(),
                 report.exactMatch(), report.f1(), report.seconds());
+        Map<String, String> predicted = new LinkedHashMap<>();
+        report.predictions().forEach(p -> predicted.put(p.id(), p.prediction()));
+        if (writePredictions != null) {
+            json.writeValue(writePredictions.toFile(), predicted);
+        }
         if (out != null) {
-            json.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .writeValue(out.toFile(), report);
+            ObjectNode tree = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).valueToTree(report);
+            // the official scripts' figures (HasAns/NoAns for v2.0) over the questions that ran
+            tree.set("official", json.valueToTree(PredictionScoring.score(new SquadFile(file.version(), questions),
+                    predicted).official()));
+            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), tree);
         }
         return 0;
     }

@@ -19,10 +19,10 @@ public final class SquadDataset {
         return questions(json.readTree(file.toFile()), file);
     }
 
-    /** The questions of a file with the scoring rules its {@code version} field names (1.1 when absent). */
+    /** The questions of a file with the scoring rules its {@code version} field implies ({@link SquadVersion#forFile}). */
     public static SquadFile readFile(Path file, ObjectMapper json) throws IOException {
         JsonNode root = json.readTree(file.toFile());
-        return new SquadFile(SquadVersion.of(root.path("version").asText("1.1")), questions(root, file));
+        return new SquadFile(SquadVersion.forFile(root.path("version").asText("")), questions(root, file));
     }
 
     private static List<SquadQuestion> questions(JsonNode root, Path file) {

@@ -22,6 +22,15 @@ public enum SquadVersion {
         throw new IllegalArgumentException("SQuAD version must be 1.1 or v2.0 (got \"" + version + "\")");
     }
 
+    /**
+     * The rules for a data file's {@code version} field: the official v1.1 file says "1.1"; anything else
+     * ("v2.0", a custom SQuAD-format file) gets the v2.0 script, which the SQuAD authors also run on v1.1-style data.
+     */
+    public static SquadVersion forFile(String versionField) {
+        String v = versionField.startsWith("v") ? versionField.substring(1) : versionField;
+        return v.equals("1.1") ? V1_1 : V2_0;
+    }
+
     /** The gold answers the script scores against. */
     List<String> golds(List<String> answers) {
         if (this == V1_1) {

@@ -61,5 +61,7 @@ class SquadScoringTest {
         assertThat(SquadVersion.of("v2.0")).isEqualTo(SquadVersion.V2_0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SquadVersion.of("3"))
                 .hasMessage("SQuAD version must be 1.1 or v2.0 (got \"3\")");
+        assertThat(SquadVersion.forFile("1.1")).isEqualTo(SquadVersion.V1_1);
+        assertThat(SquadVersion.forFile("seed-attention-dev-1")).isEqualTo(SquadVersion.V2_0);
     }
 }

@@ -1,10 +1,6 @@
 package dev.attentionqa.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +41,7 @@ public final class RandomBertDirectory {
         put(prefixed, random, BertWeights.QA_WEIGHT, qaStd, 2, h);
         put(prefixed, random, BertWeights.QA_BIAS, qaStd, 2);
         SafetensorsTestWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), prefixed);
-        writeConfig(directory.resolve(HfModelDirectory.CONFIG), config);
+        HfConfigTestWriter.write(directory.resolve(HfModelDirectory.CONFIG), config);
         return directory;
     }
 
@@ -67,23 +63,5 @@ public final class RandomBertDirectory {
             data[i] = (float) (random.nextGaussian() * std);
         }
         tensors.put(name, new ArrayTensor(data, shape));
-    }
-
-    private static void writeConfig(Path file, BertConfig c) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("architectures", new String[] {"BertForQuestionAnswering"});
-        json.put("model_type", c.modelType());
-        json.put("vocab_size", c.vocabSize());
-        json.put("hidden_size", c.hiddenSize());
-        json.put("num_hidden_layers", c.numLayers());
-        json.put("num_attention_heads", c.numHeads());
-        json.put("intermediate_size", c.intermediateSize());
-        json.put("max_position_embeddings", c.maxPositions());
-        json.put("type_vocab_size", c.typeVocabSize());
-        json.put("layer_norm_eps", c.layerNormEps());
-        json.put("hidden_act", c.hiddenAct());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new ObjectMapper().writeValue(out, json);
-        }
     }
 }

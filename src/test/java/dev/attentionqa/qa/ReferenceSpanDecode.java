@@ -25,28 +25,12 @@ final class ReferenceSpanDecode {
     static List<Answer> answers(Encoder encoder, SpecialTokens special, TokenizedText q, TokenizedText c, int maxSeqLen,
                                 int docStride, int topK, boolean impossible) {
         int room = maxSeqLen - q.size() - 3;
+        int offset = q.size() + 2;
         List<Answer> all = new ArrayList<>();
         double minNull = 1_000_000;
         for (int from = 0; ; from += room - docStride) {
             int to = Math.min(c.size(), from + room);
-            int seq = q.size() + (to - from) + 3;
-            long[] ids = new long[seq];
-            long[] types = new long[seq];
-            ids[0] = special.cls();
-            for (int i = 0; i < q.size(); i++) {
-                ids[1 + i] = q.ids()[i];
-            }
-            ids[q.size() + 1] = special.sep();
-            int offset = q.size() + 2;
-            for (int i = from; i < to; i++) {
-                ids[offset + i - from] = c.ids()[i];
-            }
-            ids[seq - 1] = special.sep();
-            java.util.Arrays.fill(types, offset, seq, 1L);
-            long[][] mask = {new long[seq]};
-            java.util.Arrays.fill(mask[0], 1L);
-            EncoderOutput out = encoder.run(new EncoderInput(new long[][] {ids}, mask, new long[][] {types}),
-                    EnumSet.of(EncoderOutput.Kind.QA_LOGITS));
+            EncoderOutput out = runAlone(encoder, special, q, java.util.Arrays.copyOfRange(c.ids(), from, to));
             double[] ps = softmax(out.startLogits(0), offset, offset + to - from);
             double[] pe = softmax(out.endLogits(0), offset, offset + to - from);
             minNull = Math.min(minNull, ps[0] * pe[0]);
@@ -63,6 +47,23 @@ final class ReferenceSpanDecode {
         List<Answer> sorted = new ArrayList<>(unique.values());
         sorted.sort(Comparator.comparingDouble(Answer::score).reversed());
         return sorted.subList(0, Math.min(topK, sorted.size()));
+    }
+
+    /** {@code [CLS] q [SEP] window [SEP]} as a batch of one, no padding. */
+    private static EncoderOutput runAlone(Encoder encoder, SpecialTokens special, TokenizedText q, long[] window) {
+        int seq = q.size() + window.length + 3;
+        long[] ids = new long[seq];
+        long[] types = new long[seq];
+        ids[0] = special.cls();
+        System.arraycopy(q.ids(), 0, ids, 1, q.size());
+        ids[q.size() + 1] = special.sep();
+        System.arraycopy(window, 0, ids, q.size() + 2, window.length);
+        ids[seq - 1] = special.sep();
+        java.util.Arrays.fill(types, q.size() + 2, seq, 1L);
+        long[][] mask = {new long[seq]};
+        java.util.Arrays.fill(mask[0], 1L);
+        return encoder.run(new EncoderInput(new long[][] {ids}, mask, new long[][] {types}),
+                EnumSet.of(EncoderOutput.Kind.QA_LOGITS));
     }
 
     private static List<Answer> windowAnswers(TokenizedText c, int from, int to, int offset, double[] ps, double[] pe,

@@ -1,53 +1,98 @@
 package dev.attentionqa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentionqa.eval.EvalReport;
+import dev.attentionqa.eval.PredictionScoring;
+import dev.attentionqa.eval.PredictionsFile;
 import dev.attentionqa.eval.SentenceEvaluation;
 import dev.attentionqa.eval.SquadDataset;
+import dev.attentionqa.eval.SquadFile;
 import dev.attentionqa.eval.SquadQuestion;
+import dev.attentionqa.eval.SquadScores;
 import dev.attentionqa.qa.SentencePipeline;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Scores the pipeline on a SQuAD-format file: sentence accuracy, EM and F1. */
+/**
+ * Scores on a SQuAD-format file: runs the pipeline (sentence accuracy, EM, F1), or with {@code --predictions}
+ * scores an existing {@code {id: text}} file under the official rules without loading the model.
+ */
 @Command(name = "eval", description = "Evaluate on a SQuAD-format file (no Kafka).")
 public class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "SQuAD v1.1/v2.0 JSON file.")
     Path data;
 
-    @Option(names = "--json", description = "Write metrics and per-question predictions here.")
+    @Option(names = "--predictions", description = "Score this {question id: answer text} file instead of running the model.")
+    Path predictions;
+
+    @Option(names = "--json", description = "Write metrics (and per-question predictions when the model runs) here.")
     Path out;
 
-    @Option(names = "--limit", description = "Only the first N questions.")
+    @Option(names = "--limit", description = "Only the first N questions (model runs only).")
     Integer limit;
 
+    @Option(names = "--write-predictions", description = "Model runs: also write {question id: answer text} here,"
+            + " the input of the official SQuAD scripts and of --predictions.")
+    Path writePredictions;
+
+    /** Looked up only when the model runs, so {@code --predictions} never loads it. */
     @Inject
-    SentencePipeline pipeline;
+    Instance<SentencePipeline> pipeline;
 
     @Inject
     ObjectMapper json;
 
     @Override
     public Integer call() throws Exception {
-        List<SquadQuestion> questions = SquadDataset.read(data, json);
+        return predictions != null ? scorePredictions() : runModel();
+    }
+
+    private Integer scorePredictions() throws Exception {
+        SquadFile file = SquadDataset.readFile(data, json);
+        SquadScores scores = PredictionScoring.score(file, PredictionsFile.read(predictions, json));
+        if (scores.missing() > 0) {
+            System.err.printf("%d of %d questions have no prediction; scored 0%n", scores.missing(), scores.total());
+        }
+        System.out.println(json.writeValueAsString(scores.official()));
+        if (out != null) {
+            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), scores.official());
+        }
+        return 0;
+    }
+
+    private Integer runModel() throws Exception {
+        SquadFile file = SquadDataset.readFile(data, json);
+        List<SquadQuestion> questions = file.questions();
         if (limit != null) {
             questions = questions.subList(0, Math.min(limit, questions.size()));
         }
-        EvalReport report = new SentenceEvaluation(pipeline, System.err).run(questions);
+        EvalReport report = new SentenceEvaluation(pipeline.get(), System.err).run(questions, file.version());
         System.out.printf("questions=%d sentence_accuracy=%.4f top3_sentence_accuracy=%.4f exact_match=%.3f f1=%.3f"
                         + " seconds=%.1f%n", report.questions(), report.sentenceAccuracy(), report.top3SentenceAccuracy(),
                 report.exactMatch(), report.f1(), report.seconds());
+        Map<String, String> predicted = new LinkedHashMap<>();
+        report.predictions().forEach(p -> predicted.put(p.id(), p.prediction()));
+        if (writePredictions != null) {
+            json.writeValue(writePredictions.toFile(), predicted);
+        }
         if (out != null) {
-            json.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-                    .writeValue(out.toFile(), report);
+            ObjectNode tree = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).valueToTree(report);
+            // the official scripts' figures (HasAns/NoAns for v2.0) over the questions that ran
+            tree.set("official", json.valueToTree(PredictionScoring.score(new SquadFile(file.version(), questions),
+                    predicted).official()));
+            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), tree);
         }
         return 0;
     }

@@ -14,9 +14,19 @@ public final class SquadDataset {
     private SquadDataset() {
     }
 
+    /** The questions of a file, in file order. */
     public static List<SquadQuestion> read(Path file, ObjectMapper json) throws IOException {
+        return questions(json.readTree(file.toFile()), file);
+    }
+
+    /** The questions of a file with the scoring rules its {@code version} field implies ({@link SquadVersion#forFile}). */
+    public static SquadFile readFile(Path file, ObjectMapper json) throws IOException {
         JsonNode root = json.readTree(file.toFile());
-        JsonNode data = root.get("data");
+        return new SquadFile(SquadVersion.forFile(root.path("version").asText("")), questions(root, file));
+    }
+
+    private static List<SquadQuestion> questions(JsonNode root, Path file) {
+        JsonNode data = root == null ? null : root.get("data");
         if (data == null || !data.isArray()) {
             throw new IllegalArgumentException("not a SQuAD file: no 'data' array (got " + file + ")");
         }

@@ -35,4 +35,33 @@ class SquadScoringTest {
         assertThat(SquadScoring.f1("", List.of())).isEqualTo(1);
         assertThat(SquadScoring.f1("something", List.of())).isZero();
     }
+
+    @Test
+    void followsPythonsUnicodeWordBoundariesAndWhiteSpace() {
+        // expected values printed by the official normalize_answer under Python 3
+        assertThat(SquadScoring.normalize("«The» café a")).isEqualTo("« » café");
+        assertThat(SquadScoring.normalize("thé a²the")).isEqualTo("thé a²the");
+        assertThat(SquadScoring.normalize("x\u001cthe\u00a0y")).isEqualTo("x y");
+        assertThat(SquadScoring.normalize("Ⅻthe ²an")).isEqualTo("ⅻthe ²an");
+        assertThat(SquadScoring.normalize("a\u0301 the")).isEqualTo("\u0301");
+    }
+
+    @Test
+    void aGoldThatNormalisesToNothingCountsOnlyUnderV11() {
+        List<String> golds = List.of(".", "full stop");
+        assertThat(SquadScoring.exactMatch("", golds, SquadVersion.V1_1)).isEqualTo(1);
+        assertThat(SquadScoring.f1("", golds, SquadVersion.V1_1)).isZero();
+        assertThat(SquadScoring.exactMatch("", golds, SquadVersion.V2_0)).isZero();
+        assertThat(SquadScoring.f1("full stop", golds, SquadVersion.V2_0)).isEqualTo(1);
+    }
+
+    @Test
+    void namesTheRulesFromTheFilesVersionField() {
+        assertThat(SquadVersion.of("1.1")).isEqualTo(SquadVersion.V1_1);
+        assertThat(SquadVersion.of("v2.0")).isEqualTo(SquadVersion.V2_0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SquadVersion.of("3"))
+                .hasMessage("SQuAD version must be 1.1 or v2.0 (got \"3\")");
+        assertThat(SquadVersion.forFile("1.1")).isEqualTo(SquadVersion.V1_1);
+        assertThat(SquadVersion.forFile("seed-attention-dev-1")).isEqualTo(SquadVersion.V2_0);
+    }
 }

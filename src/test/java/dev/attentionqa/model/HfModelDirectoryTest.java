@@ -2,8 +2,6 @@ package dev.attentionqa.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -36,7 +34,7 @@ class HfModelDirectoryTest {
         tensors.put(BertWeights.QA_WEIGHT, randomTensor(random, 2, onnx.config().hiddenSize()));
         tensors.put(BertWeights.QA_BIAS, randomTensor(random, 2));
         SafetensorsTestWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), tensors);
-        writeConfig(onnx.config());
+        HfConfigTestWriter.write(directory.resolve(HfModelDirectory.CONFIG), onnx.config());
 
         hf = HfModelDirectory.load(directory);
         input = MiniLmFixture.batch(MiniLmFixture.SENTENCES);
@@ -91,22 +89,6 @@ class HfModelDirectoryTest {
             }
         }
         assertThat(maxDiff).isLessThanOrEqualTo(1e-4);
-    }
-
-    private static void writeConfig(BertConfig c) throws Exception {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("architectures", new String[] {"BertForQuestionAnswering"});
-        json.put("model_type", c.modelType());
-        json.put("vocab_size", c.vocabSize());
-        json.put("hidden_size", c.hiddenSize());
-        json.put("num_hidden_layers", c.numLayers());
-        json.put("num_attention_heads", c.numHeads());
-        json.put("intermediate_size", c.intermediateSize());
-        json.put("max_position_embeddings", c.maxPositions());
-        json.put("type_vocab_size", c.typeVocabSize());
-        json.put("layer_norm_eps", c.layerNormEps());
-        json.put("hidden_act", c.hiddenAct());
-        new ObjectMapper().writeValue(Files.newOutputStream(directory.resolve(HfModelDirectory.CONFIG)), json);
     }
 
     private static ArrayTensor randomTensor(Random random, int... shape) {

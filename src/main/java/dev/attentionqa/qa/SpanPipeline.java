@@ -1,0 +1,73 @@
+package dev.attentionqa.qa;
+
+import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.EncoderOutput;
+import dev.attentionqa.tokenize.TokenizedText;
+import dev.attentionqa.tokenize.WordPieceTokenizer;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Span mode for models with a {@code qa_outputs} head, as HF's {@code QuestionAnsweringPipeline}: preprocess
+ * into windows ({@link SpanFeatures}), run the encoder's start/end logits in batches, decode each window
+ * ({@link SpanDecoder}), then offsets, no-answer and merge ({@link SpanAnswers}).
+ */
+public final class SpanPipeline {
+
+    public static final String MODE = "span";
+    private static final Set<EncoderOutput.Kind> LOGITS = EnumSet.of(EncoderOutput.Kind.QA_LOGITS);
+
+    private final WordPieceTokenizer tokenizer;
+    private final Encoder encoder;
+    private final SpanFeatures features;
+    private final int maxBatchSize;
+
+    /** HF's defaults are maxSeqLen 384, docStride 128, maxQuestionLen 64; windows run {@code maxBatchSize} at a time. */
+    public SpanPipeline(WordPieceTokenizer tokenizer, Encoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
+                        int maxBatchSize) {
+        if (!encoder.config().hasQaHead()) {
+            throw new IllegalArgumentException("span mode needs a model with a qa_outputs head (got "
+                    + encoder.info().name() + " without one)");
+        }
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("max batch size must be ≥ 1 (got " + maxBatchSize + ")");
+        }
+        this.tokenizer = tokenizer;
+        this.encoder = encoder;
+        this.features = new SpanFeatures(maxSeqLen, docStride, maxQuestionLen);
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /** The best {@code topK} spans with HF's other defaults (max_answer_len 15, no "" answer, whole words). */
+    public QaResult answer(String question, String context, int topK) {
+        return answer(question, context, SpanOptions.defaults().withTopK(topK));
+    }
+
+    /** Answers one question; answers are best first, each {@code text == context.substring(start, end)}. */
+    public QaResult answer(String question, String context, SpanOptions options) {
+        long started = System.nanoTime();
+        TokenizedText q = features.question(tokenizer.tokenize(question));
+        TokenizedText c = tokenizer.tokenize(context);
+        List<SpanWindow> windows = features.windows(q.size(), c.size());
+        List<WindowSpans> decoded = forward(q, c, windows, new SpanDecoder(options.topK(), options.maxAnswerLen()));
+        List<Answer> answers = SpanAnswers.of(windows, decoded, new AnswerOffsets(c, options.alignToWords()), options);
+        return new QaResult(MODE, answers, null, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Runs the windows through the encoder {@code maxBatchSize} at a time and decodes each one. */
+    private List<WindowSpans> forward(TokenizedText q, TokenizedText c, List<SpanWindow> windows, SpanDecoder decoder) {
+        List<WindowSpans> decoded = new ArrayList<>(windows.size());
+        for (int from = 0; from < windows.size(); from += maxBatchSize) {
+            List<SpanWindow> batch = windows.subList(from, Math.min(windows.size(), from + maxBatchSize));
+            EncoderOutput out = encoder.run(SpanFeatures.batch(q, c, batch, tokenizer.specialTokens()), LOGITS);
+            for (int b = 0; b < batch.size(); b++) {
+                boolean[] mask = batch.get(b).contextMask(out.seqLength());
+                decoded.add(decoder.decode(out.startLogits(b), out.endLogits(b), mask));
+            }
+        }
+        return decoded;
+    }
+}

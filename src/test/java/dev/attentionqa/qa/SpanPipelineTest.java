@@ -1,0 +1,103 @@
+package dev.attentionqa.qa;
+
+import dev.attentionqa.e2e.SeedData;
+import dev.attentionqa.model.DefaultModel;
+import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.model.HfModelDirectory;
+import dev.attentionqa.model.LoadedModel;
+import dev.attentionqa.model.RandomBertDirectory;
+import dev.attentionqa.tokenize.TokenizedText;
+import dev.attentionqa.tokenize.WordPieceTokenizer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * End to end on a random-weight BertForQuestionAnswering written as config.json + model.safetensors: the pipeline's
+ * answers equal a plain-Java decode of the encoder's own logits over a context of many windows.
+ */
+class SpanPipelineTest {
+
+    private static final int MAX_SEQ_LEN = 128;
+    private static final int DOC_STRIDE = 32;
+    private static final int MAX_QUESTION_LEN = 16;
+    private static final String QUESTION = "What limits parallelization in recurrent networks?";
+    private static final String CONTEXT = SeedData.essay() + "\nCafé naïve «Ünïcode» 東京タワー 🎉 façade — déjà vu.";
+
+    @TempDir
+    static Path directory;
+
+    private static LoadedModel model;
+    private static Encoder encoder;
+    private static WordPieceTokenizer tokenizer;
+
+    @BeforeAll
+    static void writeAndLoadRandomModel() throws Exception {
+        model = HfModelDirectory.load(RandomBertDirectory.write(directory, 7, 1.0));
+        encoder = Encoder.create(model, EngineOptions.defaults());
+        tokenizer = WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE);
+    }
+
+    @AfterAll
+    static void close() {
+        encoder.close();
+        tokenizer.close();
+    }
+
+    @Test
+    void answersEqualAPlainJavaDecodeOfTheEncodersLogits() {
+        for (boolean impossible : new boolean[] {false, true}) {
+            List<Answer> answers = pipeline(1).answer(QUESTION, CONTEXT, new SpanOptions(5, 15, impossible, true)).answers();
+            assertThat(answers).hasSize(5).isEqualTo(reference(5, impossible));
+        }
+    }
+
+    @Test
+    void batchingWindowsDoesNotChangeTheAnswers() {
+        List<Answer> one = pipeline(1).answer(QUESTION, CONTEXT, 3).answers();
+        List<Answer> four = pipeline(4).answer(QUESTION, CONTEXT, 3).answers();
+        assertThat(four).extracting(Answer::text).isEqualTo(one.stream().map(Answer::text).toList());
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(four.get(i).start()).isEqualTo(one.get(i).start());
+            assertThat(four.get(i).score()).isCloseTo(one.get(i).score(), within(1e-4 * one.get(i).score()));
+        }
+    }
+
+    @Test
+    void everyAnswerIsTheContextSubstringOfItsOffsets() {
+        QaResult result = pipeline(4).answer("Which city?", CONTEXT, new SpanOptions(20, 15, true, true));
+        assertThat(result.mode()).isEqualTo(SpanPipeline.MODE);
+        assertThat(result.answers()).hasSize(20)
+                .allMatch(a -> a.text().equals(CONTEXT.substring(a.start(), a.end())))
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble(Answer::score).reversed());
+        assertThat(result.answers().stream().map(a -> List.of(a.start(), a.end())).distinct()).hasSize(20);
+    }
+
+    @Test
+    void refusesAModelWithoutQaHead() {
+        try (Encoder plain = Encoder.create(model.weights(), model.config().withQaHead(false), EngineOptions.defaults())) {
+            assertThatThrownBy(() -> new SpanPipeline(tokenizer, plain, 384, 128, 64, 8))
+                    .hasMessage("span mode needs a model with a qa_outputs head (got unnamed without one)");
+        }
+    }
+
+    private static SpanPipeline pipeline(int maxBatchSize) {
+        return new SpanPipeline(tokenizer, encoder, MAX_SEQ_LEN, DOC_STRIDE, MAX_QUESTION_LEN, maxBatchSize);
+    }
+
+    private static List<Answer> reference(int topK, boolean impossible) {
+        TokenizedText q = tokenizer.tokenize(QUESTION);
+        q = q.slice(0, Math.min(q.size(), MAX_QUESTION_LEN));
+        return ReferenceSpanDecode.answers(encoder, tokenizer.specialTokens(), q, tokenizer.tokenize(CONTEXT),
+                MAX_SEQ_LEN, DOC_STRIDE, topK, impossible);
+    }
+}

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.qa.NoSentenceException;
 import dev.attentionqa.qa.QaResult;
-import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.qa.QaPipeline;
 
 /** Request bytes in, answer JSON out: parse, answer, serialise; every refusal is an {@link InvalidRequestException}. */
 public final class Answering {
 
     private final RequestParser parser;
-    private final SentencePipeline pipeline;
+    private final QaPipeline pipeline;
     private final AnswerEvent.ModelRef model;
     private final ObjectMapper json;
 
-    public Answering(RequestParser parser, SentencePipeline pipeline, AnswerEvent.ModelRef model, ObjectMapper json) {
+    public Answering(RequestParser parser, QaPipeline pipeline, AnswerEvent.ModelRef model, ObjectMapper json) {
         this.parser = parser;
         this.pipeline = pipeline;
         this.model = model;

@@ -12,7 +12,7 @@ import java.util.List;
  * Sentence mode for embedding models: split the context into sentences, rank them against the question
  * (an encoder score plus weighted IDF overlap), return the best {@code topK} with an attention explanation.
  */
-public final class SentencePipeline {
+public final class SentencePipeline implements QaPipeline {
 
     public static final String MODE = "sentence";
 
@@ -33,6 +33,7 @@ public final class SentencePipeline {
     }
 
     /** Answers one question; {@code topWords} ≤ 0 means no explanation. */
+    @Override
     public QaResult answer(String question, String context, int topK, int topWords) {
         long started = System.nanoTime();
         List<Sentence> sentences = splitter.split(context);

@@ -10,12 +10,15 @@ import dev.attentionqa.messaging.RequestParser;
 import dev.attentionqa.qa.EmbeddingCosineScorer;
 import dev.attentionqa.qa.SentenceEmbedder;
 import dev.attentionqa.qa.SentenceExplainer;
+import dev.attentionqa.qa.QaPipeline;
 import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.qa.SpanPipeline;
 import dev.attentionqa.qa.SentenceScorer;
 import dev.attentionqa.qa.TokenMatchScorer;
 import dev.attentionqa.qa.TokenStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 
 /** Builds the framework-free pipeline objects from configuration and the loaded model. */
 @ApplicationScoped
@@ -23,6 +26,7 @@ public class PipelineProducer {
 
     @Produces
     @ApplicationScoped
+    @Typed(SentencePipeline.class) // the QaPipeline the worker uses is chosen below
     SentencePipeline sentencePipeline(ModelRuntime model, WorkerConfig config) {
         var windows = config.windows();
         var special = model.tokenizer().specialTokens();
@@ -34,6 +38,19 @@ public class PipelineProducer {
         var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen());
         return new SentencePipeline(model.tokenizer(), scorer, explainer, windows.maxQuestionLen(),
                 config.answers().idfWeight());
+    }
+
+    /** Span mode when the model has a QA head (start/end logits), sentence mode otherwise. */
+    @Produces
+    @ApplicationScoped
+    QaPipeline qaPipeline(ModelRuntime model, WorkerConfig config, SentencePipeline sentences) {
+        if (!model.encoder().config().hasQaHead()) {
+            return sentences;
+        }
+        var w = config.windows();
+        var span = new SpanPipeline(model.tokenizer(), model.encoder(), w.maxSeqLen(), w.docStride(), w.maxQuestionLen(),
+                config.engine().maxBatchSize());
+        return (question, context, topK, topWords) -> span.answer(question, context, topK);
     }
 
     @Produces
@@ -48,7 +65,7 @@ public class PipelineProducer {
 
     @Produces
     @ApplicationScoped
-    Answering answering(RequestParser parser, SentencePipeline pipeline, ModelRuntime model, ObjectMapper json) {
+    Answering answering(RequestParser parser, QaPipeline pipeline, ModelRuntime model, ObjectMapper json) {
         var ref = new AnswerEvent.ModelRef(model.info().name(), model.info().revision());
         return new Answering(parser, pipeline, ref, json);
     }

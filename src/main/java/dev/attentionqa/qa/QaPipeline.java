@@ -1,0 +1,8 @@
+package dev.attentionqa.qa;
+
+/** Answers one question over one context: sentence mode for embedding models, span mode for QA-head models. */
+public interface QaPipeline {
+
+    /** Answers best first; {@code topWords} ≤ 0 means no explanation. */
+    QaResult answer(String question, String context, int topK, int topWords);
+}

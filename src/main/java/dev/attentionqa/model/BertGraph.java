@@ -15,7 +15,8 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * Builds a post-LayerNorm BERT-family encoder (BERT, DistilBERT, RoBERTa) into a TF graph, block by block as in nanoGPT's {@code model.py}:
+ * Builds a post-LayerNorm BERT-family encoder (BERT, DistilBERT, RoBERTa) into a TF graph, block by block as in
+ * nanoGPT's {@code model.py}:
  * {@code embeddings → selfAttention → feedForward → encoderLayer → encoder}. Hidden states flow as
  * [batch * seq, hidden] and are reshaped to heads only inside attention.
  */

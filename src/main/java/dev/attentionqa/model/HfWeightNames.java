@@ -37,7 +37,10 @@ final class HfWeightNames {
         return renamed;
     }
 
-    /** One tensor's BERT name, e.g. {@code distilbert.transformer.layer.0.ffn.lin1.bias} → {@code encoder.layer.0.intermediate.dense.bias}. */
+    /**
+     * One tensor's BERT name, e.g. {@code distilbert.transformer.layer.0.ffn.lin1.bias} →
+     * {@code encoder.layer.0.intermediate.dense.bias}.
+     */
     static String toBertName(String name, String modelType) {
         String bare = stripModelPrefix(name);
         if (!modelType.equals("distilbert") || !bare.startsWith(DISTIL_LAYER)) {

@@ -73,12 +73,13 @@ public final class WordPieceTokenizer implements AutoCloseable {
         Encoding pair = tokenizer.encode("", "", true, false);
         int pairLength = pair.getIds().length;
         if (pairLength != 3 && pairLength != 4) {
-            throw new IllegalStateException("tokenizer should add 3 ([CLS] a [SEP] b [SEP]) or 4 (<s> a </s></s> b </s>)"
-                    + " special tokens to a pair (got " + pairLength + ")");
+            throw new IllegalStateException("tokenizer should add 3 ([CLS] a [SEP] b [SEP]) or 4"
+                    + " (<s> a </s></s> b </s>) special tokens to a pair (got " + pairLength + ")");
         }
         boolean doubleSeparator = pairLength == 4;
         long secondSegment = doubleSeparator ? 0L : pair.getTypeIds()[pairLength - 1];
-        return new SpecialTokens(single[0], single[single.length - 1], padId(tokenizer), doubleSeparator, secondSegment);
+        long sep = single[single.length - 1];
+        return new SpecialTokens(single[0], sep, padId(tokenizer), doubleSeparator, secondSegment);
     }
 
     /** Id of [PAD] or {@code <pad>} when the vocabulary has one as a single token, else 0. */

@@ -12,9 +12,11 @@ import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TNumber;
 
 /**
- * Builds a post-LayerNorm BERT encoder into a TF graph, block by block as in nanoGPT's {@code model.py}:
+ * Builds a post-LayerNorm BERT-family encoder (BERT, DistilBERT, RoBERTa) into a TF graph, block by block as in
+ * nanoGPT's {@code model.py}:
  * {@code embeddings → selfAttention → feedForward → encoderLayer → encoder}. Hidden states flow as
  * [batch * seq, hidden] and are reshaped to heads only inside attention.
  */
@@ -98,18 +100,34 @@ public final class BertGraph {
         return tf.reshape(fill, shape(batch, tf.constant(1), tf.constant(1), seq)); // [batch, 1, 1, seq]
     }
 
+    /** Word + segment (absent in DistilBERT) + position embeddings, then LayerNorm. */
     private Operand<TFloat32> embeddings(Operand<TInt64> inputIds, Operand<TInt64> tokenTypeIds) {
-        Operand<TInt32> positions = tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
         int hidden = config.hiddenSize();
-        Operand<TFloat32> words = tf.gather(weight("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
+        Operand<TFloat32> sum = tf.gather(weight("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
                 inputIds, tf.constant(0)); // [batch, seq, hidden]
-        Operand<TFloat32> types = tf.gather(weight("embeddings.token_type_embeddings.weight",
-                config.typeVocabSize(), hidden), tokenTypeIds, tf.constant(0)); // [batch, seq, hidden]
+        if (config.hasTokenTypeEmbeddings()) {
+            Operand<TFloat32> types = tf.gather(weight("embeddings.token_type_embeddings.weight",
+                    config.typeVocabSize(), hidden), tokenTypeIds, tf.constant(0)); // [batch, seq, hidden]
+            sum = tf.math.add(sum, types);
+        }
         Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight", config.maxPositions(),
-                hidden), positions, tf.constant(0)); // [seq, hidden]
-        Operand<TFloat32> sum = tf.math.add(tf.math.add(words, types), where); // [batch, seq, hidden]
-        Operand<TFloat32> flat = tf.reshape(sum, rowsOfHidden()); // [batch*seq, hidden]
+                hidden), positionIds(inputIds), tf.constant(0)); // [seq, hidden] or [batch, seq, hidden]
+        Operand<TFloat32> flat = tf.reshape(tf.math.add(sum, where), rowsOfHidden()); // [batch*seq, hidden]
         return layerNorm(flat, "embeddings.LayerNorm");
+    }
+
+    /**
+     * BERT: 0 … seq-1, [seq]. RoBERTa family, as HF's {@code create_position_ids_from_input_ids}:
+     * cumsum(mask) * mask + padding_idx with mask = (input_ids != padding_idx), [batch, seq].
+     */
+    private Operand<? extends TNumber> positionIds(Operand<TInt64> inputIds) {
+        if (!config.positionsFollowPadding()) {
+            return tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
+        }
+        Operand<TInt64> paddingIdx = tf.constant((long) config.padTokenId());
+        Operand<TInt64> mask = tf.dtypes.cast(tf.math.notEqual(inputIds, paddingIdx), TInt64.class); // [batch, seq]
+        Operand<TInt64> counted = tf.math.mul(tf.math.cumsum(mask, tf.constant(1)), mask); // [batch, seq]
+        return tf.math.add(counted, paddingIdx); // [batch, seq]
     }
 
     private record LayerOutput(Operand<TFloat32> hidden, Operand<TFloat32> attentionProbs) {

@@ -34,14 +34,17 @@ public record EncoderInput(long[][] inputIds, long[][] attentionMask, long[][] t
         return inputIds[0].length;
     }
 
-    /** Checks the batch against a model: length within the position table, ids within the vocabularies. */
+    /** Checks the batch against a model: length within the position table, ids within the vocabularies (segment
+     * ids only where the model has segment embeddings). */
     public void validateFor(BertConfig config) {
-        if (seqLength() > config.maxPositions()) {
-            throw new InvalidEncoderInputException("sequence length exceeds max_position_embeddings "
-                    + config.maxPositions() + " (got " + seqLength() + ")");
+        if (seqLength() > config.maxSequenceLength()) {
+            throw new InvalidEncoderInputException("sequence length exceeds the " + config.maxSequenceLength()
+                    + " positions of max_position_embeddings " + config.maxPositions() + " (got " + seqLength() + ")");
         }
         requireRange("inputIds", inputIds, config.vocabSize());
-        requireRange("tokenTypeIds", tokenTypeIds, config.typeVocabSize());
+        if (config.hasTokenTypeEmbeddings()) {
+            requireRange("tokenTypeIds", tokenTypeIds, config.typeVocabSize());
+        }
         requireRange("attentionMask", attentionMask, 2);
     }
 

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A Hugging Face model directory with {@code config.json} and {@code model.safetensors} (F32), optionally
- * holding a {@code BertForQuestionAnswering} head ({@code qa_outputs.weight}/{@code qa_outputs.bias}).
+ * A Hugging Face model directory: {@code config.json} and {@code model.safetensors} (F32) of a BERT, DistilBERT
+ * or RoBERTa-family encoder, optionally with a {@code *ForQuestionAnswering} head ({@code qa_outputs}). A BERT
+ * directory may hold {@code model.onnx} instead of safetensors (the export layout {@link OnnxWeightsReader} reads).
  */
 public final class HfModelDirectory {
 
@@ -15,6 +16,10 @@ public final class HfModelDirectory {
     public static final String CONFIG = "config.json";
     /** Weights file name. */
     public static final String WEIGHTS = "model.safetensors";
+    /** ONNX weights file name, read when no safetensors file is present. */
+    public static final String ONNX_WEIGHTS = "model.onnx";
+    /** Model types whose ONNX export {@link OnnxWeightsReader} understands. */
+    public static final String ONNX_MODEL_TYPE = "bert";
     /** Revision reported for a local directory, which carries no commit id. */
     public static final String LOCAL_REVISION = "local";
 
@@ -23,18 +28,41 @@ public final class HfModelDirectory {
 
     /** Loads configuration and weights; the QA head is switched on exactly when its weight is present. */
     public static LoadedModel load(Path directory) {
-        Path configFile = require(directory.resolve(CONFIG));
-        Path weightsFile = require(directory.resolve(WEIGHTS));
-        BertConfig config;
+        BertConfig config = readConfig(require(directory.resolve(CONFIG)));
+        ModelInfo info = new ModelInfo(String.valueOf(directory.toAbsolutePath().normalize().getFileName()),
+                LOCAL_REVISION);
+        Path safetensors = directory.resolve(WEIGHTS);
+        Path onnx = directory.resolve(ONNX_WEIGHTS);
+        BertWeights checkpoint;
+        if (Files.isRegularFile(safetensors) || !Files.isRegularFile(onnx)) {
+            checkpoint = SafetensorsReader.read(require(safetensors));
+        } else {
+            checkpoint = readOnnx(onnx, config, info);
+        }
+        BertWeights weights = HfWeightNames.toBertNames(checkpoint, config.modelType());
+        return new LoadedModel(config.withQaHead(weights.has(BertWeights.QA_WEIGHT)), weights, info);
+    }
+
+    private static BertConfig readConfig(Path configFile) {
         try (InputStream json = Files.newInputStream(configFile)) {
-            config = BertConfig.parse(json);
+            return BertConfig.parse(json);
         } catch (IOException e) {
             throw new ModelFormatException("cannot read " + configFile + ": " + e.getMessage(), e);
         }
-        BertWeights weights = SafetensorsReader.read(weightsFile);
-        ModelInfo info = new ModelInfo(String.valueOf(directory.toAbsolutePath().normalize().getFileName()),
-                LOCAL_REVISION);
-        return new LoadedModel(config.withQaHead(weights.has(BertWeights.QA_WEIGHT)), weights, info);
+    }
+
+    /** ONNX weights with the shapes config.json declares; only BERT's export naming is understood. */
+    private static BertWeights readOnnx(Path file, BertConfig config, ModelInfo info) {
+        if (!config.modelType().equals(ONNX_MODEL_TYPE)) {
+            throw new UnsupportedModelException(ONNX_WEIGHTS + " is read only for model_type \"" + ONNX_MODEL_TYPE
+                    + "\"; save this model as " + WEIGHTS + " with save_pretrained(safe_serialization=True) (got "
+                    + "model_type=\"" + config.modelType() + "\" and no " + WEIGHTS + ")");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return OnnxWeightsReader.read(in, info, config.numHeads()).weights();
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path require(Path file) {

@@ -21,6 +21,8 @@ public final class SafetensorsReader {
     /** The only dtype this engine reads. */
     public static final String F32 = "F32";
     private static final String METADATA = "__metadata__";
+    /** Older checkpoints store the I64 buffer {@code embeddings.position_ids}; the graph computes positions itself. */
+    private static final String POSITION_IDS_BUFFER = "embeddings.position_ids";
     private static final long MAX_HEADER_BYTES = 100L << 20;
 
     private SafetensorsReader() {
@@ -35,7 +37,7 @@ public final class SafetensorsReader {
             long dataStart = Long.BYTES + headerBytes;
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                if (!entry.getKey().equals(METADATA)) {
+                if (!entry.getKey().equals(METADATA) && !entry.getKey().endsWith(POSITION_IDS_BUFFER)) {
                     weights.put(entry.getKey(), tensor(channel, file, dataStart, entry.getKey(), entry.getValue()));
                 }
             }

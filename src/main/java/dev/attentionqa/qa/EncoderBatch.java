@@ -5,7 +5,10 @@ import dev.attentionqa.tokenize.SpecialTokens;
 
 import java.util.List;
 
-/** Pads token sequences into one encoder input: {@code [CLS] a [SEP]} or {@code [CLS] a [SEP] b [SEP]}, then [PAD]. */
+/**
+ * Pads token sequences into one encoder input: {@code [CLS] a [SEP]} or {@code [CLS] a [SEP] b [SEP]} (RoBERTa:
+ * {@code <s> a </s></s> b </s>}), then [PAD].
+ */
 final class EncoderBatch {
 
     private EncoderBatch() {
@@ -16,7 +19,7 @@ final class EncoderBatch {
         int batch = first.size();
         int seq = 0;
         for (int b = 0; b < batch; b++) {
-            seq = Math.max(seq, length(first.get(b), second == null ? null : second.get(b)));
+            seq = Math.max(seq, length(first.get(b), second == null ? null : second.get(b), special));
         }
         long[][] ids = new long[batch][seq];
         long[][] mask = new long[batch][seq];
@@ -29,18 +32,21 @@ final class EncoderBatch {
             ids[b][pos++] = special.sep();
             int secondStart = pos;
             if (second != null) {
+                if (special.doubleSeparator()) {
+                    ids[b][pos++] = special.sep();
+                }
                 pos = copy(second.get(b), ids[b], pos);
                 ids[b][pos++] = special.sep();
             }
             java.util.Arrays.fill(mask[b], 0, pos, 1L);
-            java.util.Arrays.fill(types[b], secondStart, pos, second == null ? 0L : 1L);
+            java.util.Arrays.fill(types[b], secondStart, pos, second == null ? 0L : special.secondSegment());
         }
         return new EncoderInput(ids, mask, types);
     }
 
     /** Length with special tokens. */
-    static int length(long[] first, long[] second) {
-        return second == null ? first.length + 2 : first.length + second.length + 3;
+    static int length(long[] first, long[] second, SpecialTokens special) {
+        return second == null ? first.length + 2 : first.length + second.length + special.pairOverhead();
     }
 
     private static int copy(long[] tokens, long[] into, int pos) {

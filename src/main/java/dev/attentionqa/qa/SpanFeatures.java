@@ -14,21 +14,27 @@ import java.util.List;
  */
 public final class SpanFeatures {
 
-    /** [CLS], [SEP] after the question, [SEP] after the context. */
-    private static final int SPECIAL_TOKENS = 3;
-
     private final int maxSeqLen;
     private final int docStride;
     private final int maxQuestionLen;
+    /** [CLS], [SEP] after the question, [SEP] after the context; RoBERTa has a second separator after the question. */
+    private final int specialTokens;
 
+    /** BERT's layout: {@code [CLS] question [SEP] context [SEP]}. */
     public SpanFeatures(int maxSeqLen, int docStride, int maxQuestionLen) {
+        this(maxSeqLen, docStride, maxQuestionLen, false);
+    }
+
+    /** With {@code doubleSeparator}, RoBERTa's layout {@code <s> question </s></s> context </s>}. */
+    public SpanFeatures(int maxSeqLen, int docStride, int maxQuestionLen, boolean doubleSeparator) {
+        this.specialTokens = doubleSeparator ? 4 : 3;
         if (maxQuestionLen < 1 || docStride < 0) {
             throw new IllegalArgumentException("max_question_len must be ≥ 1 and doc_stride ≥ 0 (got max_question_len "
                     + maxQuestionLen + ", doc_stride " + docStride + ")");
         }
-        if (maxSeqLen - maxQuestionLen - SPECIAL_TOKENS <= docStride) {
+        if (maxSeqLen - maxQuestionLen - specialTokens <= docStride) {
             throw new IllegalArgumentException("max_seq_len must leave more than doc_stride context tokens after the "
-                    + "question and 3 special tokens (got max_seq_len " + maxSeqLen + ", max_question_len "
+                    + "question and " + specialTokens + " special tokens (got max_seq_len " + maxSeqLen + ", max_question_len "
                     + maxQuestionLen + ", doc_stride " + docStride + ")");
         }
         this.maxSeqLen = maxSeqLen;
@@ -47,10 +53,10 @@ public final class SpanFeatures {
             throw new IllegalArgumentException("question must be cut to max_question_len " + maxQuestionLen
                     + " tokens first (got " + questionLength + ")");
         }
-        int room = maxSeqLen - questionLength - SPECIAL_TOKENS;
+        int room = maxSeqLen - questionLength - specialTokens;
         List<SpanWindow> windows = new ArrayList<>();
         for (int[] w : TokenWindows.of(contextLength, room, docStride)) {
-            windows.add(new SpanWindow(w[0], w[1], questionLength + 2));
+            windows.add(new SpanWindow(w[0], w[1], questionLength + specialTokens - 1));
         }
         return windows;
     }

@@ -37,7 +37,8 @@ public final class SpanPipeline {
         }
         this.tokenizer = tokenizer;
         this.encoder = encoder;
-        this.features = new SpanFeatures(maxSeqLen, docStride, maxQuestionLen);
+        this.features = new SpanFeatures(maxSeqLen, docStride, maxQuestionLen,
+                tokenizer.specialTokens().doubleSeparator());
         this.maxBatchSize = maxBatchSize;
     }
 

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Map;
  * {@code [CLS] question [SEP] context [SEP]} sequences and windows themselves, so no text is silently cut.
  */
 public final class WordPieceTokenizer implements AutoCloseable {
+
+    /** Padding tokens of BERT's and RoBERTa's vocabularies. */
+    private static final List<String> PAD_TOKENS = List.of("[PAD]", "<pad>");
 
     private final HuggingFaceTokenizer tokenizer;
     private final SpecialTokens specialTokens;
@@ -56,14 +60,40 @@ public final class WordPieceTokenizer implements AutoCloseable {
                 "modelMaxLength", String.valueOf(Integer.MAX_VALUE / 2));
     }
 
+    /**
+     * The tokenizer's own templates: "" gives [CLS] [SEP] (RoBERTa: {@code <s> </s>}), the pair ("", "") shows one
+     * or two separators between texts. RoBERTa-family models have one segment, so their second text keeps segment 0.
+     */
     private static SpecialTokens readSpecialTokens(HuggingFaceTokenizer tokenizer) {
-        long[] ids = tokenizer.encode("", true, false).getIds(); // [CLS] [SEP] for BERT
-        if (ids.length < 2) {
-            throw new IllegalStateException("tokenizer adds no [CLS]/[SEP] pair around a text (got " + ids.length + " ids)");
+        long[] single = tokenizer.encode("", true, false).getIds();
+        if (single.length < 2) {
+            throw new IllegalStateException("tokenizer adds no [CLS]/[SEP] pair around a text (got " + single.length
+                    + " ids)");
         }
-        return new SpecialTokens(ids[0], ids[ids.length - 1], 0L);
+        Encoding pair = tokenizer.encode("", "", true, false);
+        int pairLength = pair.getIds().length;
+        if (pairLength != 3 && pairLength != 4) {
+            throw new IllegalStateException("tokenizer should add 3 ([CLS] a [SEP] b [SEP]) or 4"
+                    + " (<s> a </s></s> b </s>) special tokens to a pair (got " + pairLength + ")");
+        }
+        boolean doubleSeparator = pairLength == 4;
+        long secondSegment = doubleSeparator ? 0L : pair.getTypeIds()[pairLength - 1];
+        long sep = single[single.length - 1];
+        return new SpecialTokens(single[0], sep, padId(tokenizer), doubleSeparator, secondSegment);
     }
 
+    /** Id of [PAD] or {@code <pad>} when the vocabulary has one as a single token, else 0. */
+    private static long padId(HuggingFaceTokenizer tokenizer) {
+        for (String candidate : PAD_TOKENS) {
+            Encoding encoding = tokenizer.encode(candidate, false, false);
+            if (encoding.getIds().length == 1 && encoding.getTokens()[0].equals(candidate)) {
+                return encoding.getIds()[0];
+            }
+        }
+        return 0L;
+    }
+
+    /** Ids the model wraps around texts and pads with, read from this tokenizer. */
     public SpecialTokens specialTokens() {
         return specialTokens;
     }

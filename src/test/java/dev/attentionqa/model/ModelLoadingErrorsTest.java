@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Model files this engine cannot run are rejected with messages that name the offending value. */
@@ -16,14 +18,24 @@ class ModelLoadingErrorsTest {
     @TempDir
     Path directory;
 
-    @Test
-    void rejectsUnsupportedModelTypeNamingItAndTheSupportedList() {
-        String json = "{\"model_type\": \"roberta\", \"hidden_size\": 384, \"num_attention_heads\": 12}";
-        assertThatThrownBy(() -> BertConfig.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+    @ParameterizedTest
+    @ValueSource(strings = {"gpt2", "t5"})
+    void rejectsUnsupportedModelTypeNamingItAndTheSupportedList(String modelType) throws Exception {
+        Files.writeString(directory.resolve(HfModelDirectory.CONFIG), "{\"model_type\": \"" + modelType + "\"}");
+        assertThatThrownBy(() -> HfModelDirectory.load(directory))
                 .isInstanceOf(UnsupportedModelException.class)
-                .hasMessageContaining("model_type")
-                .hasMessageContaining("[bert]")
-                .hasMessageContaining("(got model_type=\"roberta\")");
+                .hasMessageContaining("[bert, distilbert, roberta, xlm-roberta, camembert]")
+                .hasMessageContaining("(got model_type=\"" + modelType + "\")");
+    }
+
+    @Test
+    void rejectsOnnxWeightsForModelTypesItsReaderDoesNotKnow() throws Exception {
+        Files.writeString(directory.resolve(HfModelDirectory.CONFIG), "{\"model_type\": \"roberta\"}");
+        Files.write(directory.resolve(HfModelDirectory.ONNX_WEIGHTS), new byte[0]);
+        assertThatThrownBy(() -> HfModelDirectory.load(directory))
+                .isInstanceOf(UnsupportedModelException.class)
+                .hasMessageContaining("model.onnx is read only for model_type \"bert\"")
+                .hasMessageContaining("(got model_type=\"roberta\" and no model.safetensors)");
     }
 
     @Test

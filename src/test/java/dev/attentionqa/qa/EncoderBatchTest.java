@@ -28,4 +28,15 @@ class EncoderBatchTest {
         assertThat(in.tokenTypeIds()[0]).containsExactly(0, 0, 0, 1, 1, 1);
         assertThat(in.attentionMask()[0]).containsOnly(1L);
     }
+
+    @Test
+    void separatesRobertaPairsWithTwoSeparatorsAndKeepsSegment0() {
+        SpecialTokens roberta = new SpecialTokens(0, 2, 1, true, 0);
+        EncoderInput in = EncoderBatch.of(List.of(new long[] {7}, new long[] {7}),
+                List.of(new long[] {8, 9}, new long[] {8}), roberta);
+        assertThat(in.inputIds()[0]).containsExactly(0, 7, 2, 2, 8, 9, 2);
+        assertThat(in.inputIds()[1]).containsExactly(0, 7, 2, 2, 8, 2, 1);
+        assertThat(in.attentionMask()[1]).containsExactly(1, 1, 1, 1, 1, 1, 0);
+        assertThat(in.tokenTypeIds()[0]).containsOnly(0L);
+    }
 }

@@ -46,4 +46,17 @@ class SpanFeaturesTest {
         assertThat(windows.get(1).contextMask(8)).containsExactly(false, false, false, false, true, true, true, false);
         assertThat(windows.get(1).contextToken(5)).isEqualTo(3);
     }
+
+    @Test
+    void leavesRoomForRobertasSecondSeparatorAndStartsTheContextAfterIt() {
+        List<SpanWindow> windows = new SpanFeatures(384, 128, 64, true).windows(10, 1000);
+        // 384 - 10 question tokens - 4 special tokens (<s> q </s></s> c </s>) = 370 context tokens per window
+        assertThat(windows.get(0)).isEqualTo(new SpanWindow(0, 370, 13));
+        TokenizedText q = SpanTestContexts.words("q0");
+        TokenizedText c = SpanTestContexts.words("c0", "c1");
+        List<SpanWindow> one = new SpanFeatures(12, 2, 1, true).windows(1, 2);
+        EncoderInput in = SpanFeatures.batch(q, c, one, new SpecialTokens(0, 2, 1, true, 0));
+        assertThat(in.inputIds()[0]).containsExactly(0, 1000, 2, 2, 1000, 1001, 2);
+        assertThat(one.get(0).contextMask(7)).containsExactly(false, false, false, false, true, true, false);
+    }
 }

@@ -31,7 +31,7 @@ public class PipelineProducer {
                 ? new TokenMatchScorer(new TokenStates(model.encoder(), special, windows.maxSeqLen(), windows.docStride(), batch))
                 : new EmbeddingCosineScorer(new SentenceEmbedder(model.encoder(), special, windows.maxSeqLen(),
                         windows.docStride(), batch));
-        var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen());
+        var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen(), config.explain().layer());
         return new SentencePipeline(model.tokenizer(), scorer, explainer, windows.maxQuestionLen(),
                 config.answers().idfWeight());
     }

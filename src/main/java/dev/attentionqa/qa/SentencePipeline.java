@@ -1,6 +1,7 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationBudget;
 import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.tokenize.TokenizedText;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
@@ -56,7 +57,8 @@ public final class SentencePipeline {
         Explanation explanation = null;
         if (topWords > 0) {
             int[] r = ranges[best.get(0)];
-            explanation = explainer.explain(q, c.slice(r[0], r[1]), topWords, method);
+            explanation = ExplanationBudget.fit(explainer.explain(q, c.slice(r[0], r[1]), topWords, method),
+                    ExplanationBudget.DEFAULT_MAX_BYTES);
         }
         return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
     }

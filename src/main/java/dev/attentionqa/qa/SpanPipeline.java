@@ -1,6 +1,7 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationBudget;
 import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderOutput;
@@ -68,6 +69,9 @@ public final class SpanPipeline {
         List<Answer> answers = SpanAnswers.of(windows, decoded, new AnswerOffsets(c, options.alignToWords()), options);
         Explanation explanation = topWords > 0 && !answers.isEmpty()
                 ? explainer.explain(q, c, windows, answers.get(0), topWords, method) : null;
+        if (explanation != null) {
+            explanation = ExplanationBudget.fit(explanation, ExplanationBudget.DEFAULT_MAX_BYTES);
+        }
         return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -23,6 +23,7 @@ final class CommandSetup {
         if (OFFLINE.contains(command)) {
             setDefault("mp.messaging.outgoing.answers.enabled", "false");
             setDefault("mp.messaging.outgoing.dead-letters.enabled", "false");
+            setDefault("mp.messaging.outgoing.page-requests.enabled", "false");
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentionqa.eval.EvalReport;
+import dev.attentionqa.eval.Faithfulness;
+import dev.attentionqa.eval.FaithfulnessReport;
 import dev.attentionqa.eval.PredictionScoring;
 import dev.attentionqa.eval.PredictionsFile;
 import dev.attentionqa.eval.SentenceEvaluation;
@@ -47,6 +49,13 @@ public class EvalCommand implements Callable<Integer> {
             + " the input of the official SQuAD scripts and of --predictions.")
     Path writePredictions;
 
+    @Option(names = "--faithfulness", description = "Measure ERASER comprehensiveness and sufficiency of the explanations"
+            + " (rollout, last-layer attention, random words) at 10 %% and 20 %% of the answer sentence's words; prints a table.")
+    boolean faithfulness;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the random-words baseline (default ${DEFAULT-VALUE}).")
+    long seed;
+
     /** Looked up only when the model runs, so {@code --predictions} never loads it. */
     @Inject
     Instance<SentencePipeline> pipeline;
@@ -56,7 +65,7 @@ public class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return predictions != null ? scorePredictions() : runModel();
+        return predictions != null ? scorePredictions() : faithfulness ? measureFaithfulness() : runModel();
     }
 
     private Integer scorePredictions() throws Exception {
@@ -68,6 +77,19 @@ public class EvalCommand implements Callable<Integer> {
         System.out.println(json.writeValueAsString(scores.official()));
         if (out != null) {
             json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), scores.official());
+        }
+        return 0;
+    }
+
+    private Integer measureFaithfulness() throws Exception {
+        List<SquadQuestion> questions = SquadDataset.readFile(data, json).questions();
+        if (limit != null) {
+            questions = questions.subList(0, Math.min(limit, questions.size()));
+        }
+        FaithfulnessReport report = new Faithfulness(pipeline.get(), seed).run(questions, System.err);
+        System.out.print(report.table());
+        if (out != null) {
+            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
         }
         return 0;
     }

@@ -16,8 +16,8 @@ public interface WorkerConfig {
     /** Sentence scorers this build has (qa.answers.scoring). */
     java.util.Set<String> SCORINGS = java.util.Set.of("embedding", "token-match");
 
-    /** Explanation methods this build can compute. */
-    java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention");
+    /** Explanation methods this build can compute (the ids of explain.ExplanationMethod; a test keeps them equal). */
+    java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention", "rollout");
 
     Model model();
 
@@ -119,9 +119,16 @@ public interface WorkerConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Default method; {@code attention} is head-averaged last-layer attention. */
-        @WithDefault("attention")
+        /**
+         * Default method: {@code rollout} (attention rollout over all layers, Abnar &amp; Zuidema 2020) or
+         * {@code attention} (head-averaged attention of {@link #layer()}).
+         */
+        @WithDefault("rollout")
         String method();
+
+        /** Layer the {@code attention} method reads, 0-based; negative counts from the end (−1 = last). */
+        @WithDefault("-1")
+        int layer();
 
         /** Context words kept in an explanation, heaviest first. */
         @WithDefault("10")

@@ -21,11 +21,15 @@ public class AnswerPublisher {
     @Channel("answers")
     MutinyEmitter<String> emitter;
 
+    @Inject
+    AnswerFeed feed;
+
     Uni<Void> publish(String id, String json, IncomingKafkaRecordMetadata<?, ?> request, Context trace) {
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(id)
                 .withHeaders(TracingHeaders.copiedFrom(request.getHeaders()))
                 .build();
-        return emitter.sendMessage(Message.of(json).addMetadata(metadata).addMetadata(TracingHeaders.continuing(trace)));
+        return emitter.sendMessage(Message.of(json).addMetadata(metadata).addMetadata(TracingHeaders.continuing(trace)))
+                .invoke(() -> feed.published(json));
     }
 }

@@ -2,6 +2,7 @@ package dev.attentionqa.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.qa.NoSentenceException;
 import dev.attentionqa.qa.QaResult;
 import dev.attentionqa.qa.QaPipeline;
@@ -30,7 +31,8 @@ public final class Answering {
         RequestOptions o = request.options();
         QaResult result;
         try {
-            result = pipeline.answer(request.question(), request.context(), o.topK(), o.explain() ? o.topWords() : 0);
+            result = pipeline.answer(request.question(), request.context(), o.topK(), o.explain() ? o.topWords() : 0,
+                    ExplanationMethod.of(o.explanation()));
         } catch (NoSentenceException e) {
             throw new InvalidRequestException(RejectReason.NO_SENTENCE, "field 'context' " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
@@ -32,6 +33,11 @@ public final class BertGraph {
     public static final String LAST_HIDDEN_STATE = "last_hidden_state";
     /** Output [layers, batch, seq, seq]: every layer's attention averaged over heads. */
     public static final String MEAN_ATTENTION = "mean_attention";
+    /**
+     * Output [batch, seq, seq]: attention rollout (Abnar &amp; Zuidema 2020) of {@link #MEAN_ATTENTION}, first layer
+     * first; computed only when fetched, so it costs nothing otherwise.
+     */
+    public static final String ROLLOUT = "rollout";
     /** Output [batch, seq] (QA head only). */
     public static final String START_LOGITS = "start_logits";
     /** Output [batch, seq] (QA head only). */
@@ -82,11 +88,27 @@ public final class BertGraph {
             meanProbs.add(tf.math.mean(out.attentionProbs(), tf.constant(1))); // [batch, seq, seq]
         }
         tf.withName(MEAN_ATTENTION).stack(meanProbs); // [layers, batch, seq, seq]
+        rollout(meanProbs);
         tf.withName(LAST_HIDDEN_STATE).reshape(hidden,
                 shape(batch, seq, tf.constant(config.hiddenSize()))); // [batch, seq, hidden]
         if (config.hasQaHead()) {
             qaHead(hidden);
         }
+    }
+
+    /** R = A_L · … · A_1 with A = 0.5·W + 0.5·I, W the head-averaged attention with rows renormalised. */
+    private void rollout(List<Operand<TFloat32>> meanProbs) {
+        Operand<TInt32> positions = tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
+        Operand<TFloat32> halfEye = tf.math.mul(tf.dtypes.cast(tf.math.equal(tf.expandDims(positions, tf.constant(1)),
+                tf.expandDims(positions, tf.constant(0))), TFloat32.class), tf.constant(0.5f)); // [seq, seq]
+        Operand<TFloat32> rollout = null;
+        for (Operand<TFloat32> w : meanProbs) {
+            Operand<TFloat32> rowSums = tf.reduceSum(w, tf.constant(-1), ReduceSum.keepDims(true)); // [batch, seq, 1]
+            Operand<TFloat32> mixed = tf.math.add(tf.math.mul(tf.math.divNoNan(w, rowSums), tf.constant(0.5f)),
+                    halfEye); // [batch, seq, seq]
+            rollout = rollout == null ? mixed : tf.train.batchMatMul(mixed, rollout, TFloat32.class); // [batch, seq, seq]
+        }
+        tf.withName(ROLLOUT).identity(rollout);
     }
 
     private Placeholder<TInt64> input(String name) {

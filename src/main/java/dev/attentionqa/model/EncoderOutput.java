@@ -9,12 +9,13 @@ import java.util.Set;
 /**
  * What one encoder run returned, copied out of TF tensors into flat Java arrays; only the fetched kinds
  * are present. Shapes: HIDDEN [batch, seq, hidden], MEAN_ATTENTION [layers, batch, seq, seq],
- * ALL_ATTENTION [layers, batch, heads, seq, seq], QA_LOGITS [2, batch, seq] (start, end).
+ * ALL_ATTENTION [layers, batch, heads, seq, seq], QA_LOGITS [2, batch, seq] (start, end),
+ * ROLLOUT [batch, seq, seq].
  */
 public final class EncoderOutput {
 
     /** The outputs a caller can ask for; attention for all heads is 12× larger than the head mean. */
-    public enum Kind { HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS }
+    public enum Kind { HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS, ROLLOUT }
 
     private final Map<Kind, ArrayTensor> outputs;
     private final int batch;
@@ -68,6 +69,20 @@ public final class EncoderOutput {
         ArrayTensor t = get(Kind.MEAN_ATTENTION);
         int block = index(layer, t.dim(0), "layer") * batch + index(b, batch, "batch");
         return square(t.data(), block * seq * seq);
+    }
+
+    /** Head-averaged attention of every layer for sequence {@code b}: [layer][query][key]. */
+    public float[][][] meanAttentionLayers(int b) {
+        float[][][] layers = new float[get(Kind.MEAN_ATTENTION).dim(0)][][];
+        for (int layer = 0; layer < layers.length; layer++) {
+            layers[layer] = meanAttention(layer, b);
+        }
+        return layers;
+    }
+
+    /** Attention rollout over all layers for sequence {@code b}: [query][key], each row summing to 1. */
+    public float[][] rollout(int b) {
+        return square(get(Kind.ROLLOUT).data(), index(b, batch, "batch") * seq * seq);
     }
 
     /** Attention of one head of {@code layer} for sequence {@code b}: [query][key]. */

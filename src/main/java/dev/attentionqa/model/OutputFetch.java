@@ -25,6 +25,7 @@ final class OutputFetch {
         return switch (kind) {
             case HIDDEN -> List.of(BertGraph.LAST_HIDDEN_STATE);
             case MEAN_ATTENTION -> List.of(BertGraph.MEAN_ATTENTION);
+            case ROLLOUT -> List.of(BertGraph.ROLLOUT);
             case QA_LOGITS -> List.of(BertGraph.START_LOGITS, BertGraph.END_LOGITS);
             case ALL_ATTENTION -> {
                 List<String> names = new ArrayList<>();
@@ -47,8 +48,8 @@ final class OutputFetch {
     Map<EncoderOutput.Kind, ArrayTensor> copyOut(Result result) {
         Map<EncoderOutput.Kind, ArrayTensor> out = new EnumMap<>(EncoderOutput.Kind.class);
         for (EncoderOutput.Kind kind : kinds) {
-            out.put(kind, stack(result, names(kind), kind != EncoderOutput.Kind.HIDDEN
-                    && kind != EncoderOutput.Kind.MEAN_ATTENTION));
+            out.put(kind, stack(result, names(kind), kind == EncoderOutput.Kind.ALL_ATTENTION
+                    || kind == EncoderOutput.Kind.QA_LOGITS));
         }
         return out;
     }

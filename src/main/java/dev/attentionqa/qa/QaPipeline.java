@@ -1,8 +1,10 @@
 package dev.attentionqa.qa;
 
+import dev.attentionqa.explain.ExplanationMethod;
+
 /** Answers one question over one context: sentence mode for embedding models, span mode for QA-head models. */
 public interface QaPipeline {
 
-    /** Answers best first; {@code topWords} ≤ 0 means no explanation. */
-    QaResult answer(String question, String context, int topK, int topWords);
+    /** Answers best first, explained by {@code method}; {@code topWords} ≤ 0 means no explanation. */
+    QaResult answer(String question, String context, int topK, int topWords, ExplanationMethod method);
 }

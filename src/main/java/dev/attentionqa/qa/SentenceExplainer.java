@@ -1,51 +1,60 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.explain.TokenAttention;
 import dev.attentionqa.explain.WordAggregator;
 import dev.attentionqa.explain.WordWeight;
 import dev.attentionqa.model.Encoder;
-import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.tokenize.SpecialTokens;
 import dev.attentionqa.tokenize.TokenizedText;
 
-import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Explains a sentence answer from one joint pass {@code [CLS] question [SEP] sentence [SEP]}, so attention
- * between the two is visible: context words are weighted by the attention they receive from the question's
- * tokens, question words by the attention they receive from the sentence's tokens (head-averaged, last layer).
+ * between the two is visible: context words are weighted by the rows of the question's tokens, question words
+ * by the rows of the sentence's tokens, of the method's matrix (rollout, or one layer's head-averaged attention).
  */
 public final class SentenceExplainer {
 
-    public static final String METHOD = "attention";
+    /** The name of the single-layer method. */
+    public static final String METHOD = ExplanationMethod.ATTENTION.id();
 
-    private final Encoder encoder;
+    private final ExplanationPass pass;
     private final SpecialTokens special;
     private final int maxSeqLen;
 
     public SentenceExplainer(Encoder encoder, SpecialTokens special, int maxSeqLen) {
-        this.encoder = encoder;
+        this(encoder, special, maxSeqLen, -1);
+    }
+
+    /** @param attentionLayer layer the {@code attention} method reads; negative counts from the end (−1 = last) */
+    public SentenceExplainer(Encoder encoder, SpecialTokens special, int maxSeqLen, int attentionLayer) {
+        this.pass = new ExplanationPass(encoder, attentionLayer);
         this.special = special;
         this.maxSeqLen = maxSeqLen;
     }
 
+    /** Explains with rollout, the default method. */
     public Explanation explain(TokenizedText question, TokenizedText sentence, int topWords) {
+        return explain(question, sentence, topWords, ExplanationMethod.ROLLOUT);
+    }
+
+    /** Every question word and the {@code topWords} heaviest sentence words (all of them: {@code Integer.MAX_VALUE}). */
+    public Explanation explain(TokenizedText question, TokenizedText sentence, int topWords, ExplanationMethod method) {
         // A sentence longer than the window is explained on its first window.
-        TokenizedText answer = sentence.slice(0, Math.min(sentence.size(), maxSeqLen - 3 - question.size()));
+        TokenizedText answer = sentence.slice(0, Math.min(sentence.size(), maxSeqLen - special.pairOverhead() - question.size()));
         int q = question.size();
         int a = answer.size();
         var input = EncoderBatch.of(List.of(question.ids()), List.of(answer.ids()), special);
-        EncoderOutput out = encoder.run(input, EnumSet.of(EncoderOutput.Kind.MEAN_ATTENTION));
-        int lastLayer = encoder.config().numLayers() - 1;
-        float[][] attention = out.meanAttention(lastLayer, 0); // [seq, seq]
+        ExplanationPass.Matrix m = pass.run(input, method); // [seq, seq]
         int answerFrom = q + 2; // after [CLS] question [SEP]
-        double[] contextWeights = a == 0 ? new double[0] : TokenAttention.received(attention, 1, 1 + q, answerFrom, answerFrom + a);
-        double[] questionWeights = a == 0 ? new double[q] : TokenAttention.received(attention, answerFrom, answerFrom + a, 1, 1 + q);
+        double[] contextWeights = a == 0 ? new double[0] : TokenAttention.received(m.weights(), 1, 1 + q, answerFrom, answerFrom + a);
+        double[] questionWeights = a == 0 ? new double[q] : TokenAttention.received(m.weights(), answerFrom, answerFrom + a, 1, 1 + q);
         List<WordWeight> questionWords = words(question, questionWeights);
         List<WordWeight> contextWords = WordAggregator.top(words(answer, contextWeights), topWords);
-        return new Explanation(METHOD, List.of(lastLayer), questionWords, contextWords);
+        return new Explanation(method.id(), m.layers(), questionWords, contextWords);
     }
 
     private static List<WordWeight> words(TokenizedText t, double[] weights) {

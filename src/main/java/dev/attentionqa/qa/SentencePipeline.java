@@ -1,6 +1,8 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationBudget;
+import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.tokenize.TokenizedText;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
 
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * Sentence mode for embedding models: split the context into sentences, rank them against the question
- * (an encoder score plus weighted IDF overlap), return the best {@code topK} with an attention explanation.
+ * (an encoder score plus weighted IDF overlap), return the best {@code topK} with an attention explanation
+ * (rollout by default).
  */
 public final class SentencePipeline implements QaPipeline {
 
@@ -32,24 +35,20 @@ public final class SentencePipeline implements QaPipeline {
         this.idfWeight = idfWeight;
     }
 
-    /** Answers one question; {@code topWords} ≤ 0 means no explanation. */
-    @Override
+    /** Answers one question, explained by rollout; {@code topWords} ≤ 0 means no explanation. */
     public QaResult answer(String question, String context, int topK, int topWords) {
+        return answer(question, context, topK, topWords, ExplanationMethod.ROLLOUT);
+    }
+
+    /** Answers one question, explained by {@code method}; {@code topWords} ≤ 0 means no explanation. */
+    @Override
+    public QaResult answer(String question, String context, int topK, int topWords, ExplanationMethod method) {
         long started = System.nanoTime();
-        List<Sentence> sentences = splitter.split(context);
-        if (sentences.isEmpty()) {
-            throw new NoSentenceException(context);
-        }
-        TokenizedText q = tokenizer.tokenize(question);
-        q = q.slice(0, Math.min(q.size(), maxQuestionTokens));
+        List<Sentence> sentences = sentences(context);
+        TokenizedText q = question(question);
         TokenizedText c = tokenizer.tokenize(context);
         int[][] ranges = SentenceTokens.ranges(c, sentences);
-        IdfOverlap idf = new IdfOverlap(sentences);
-        double[] scores = scorer.scores(q, c, ranges, idf);
-        double[] overlap = idf.scores(question);
-        for (int s = 0; s < scores.length; s++) {
-            scores[s] += idfWeight * overlap[s];
-        }
+        double[] scores = scores(question, q, c, ranges, sentences);
         List<Integer> best = topIndices(scores, topK);
         List<Answer> answers = new ArrayList<>(best.size());
         for (int i : best) {
@@ -59,9 +58,48 @@ public final class SentencePipeline implements QaPipeline {
         Explanation explanation = null;
         if (topWords > 0) {
             int[] r = ranges[best.get(0)];
-            explanation = explainer.explain(q, c.slice(r[0], r[1]), topWords);
+            explanation = ExplanationBudget.fit(explainer.explain(q, c.slice(r[0], r[1]), topWords, method),
+                    ExplanationBudget.DEFAULT_MAX_BYTES);
         }
         return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The context's sentences as this pipeline splits them. */
+    public List<Sentence> sentences(String context) {
+        List<Sentence> sentences = splitter.split(context);
+        if (sentences.isEmpty()) {
+            throw new NoSentenceException(context);
+        }
+        return sentences;
+    }
+
+    /** The ranking score of each given sentence of {@code context} (the {@code score} of an answer). */
+    public double[] scores(String question, String context, List<Sentence> sentences) {
+        TokenizedText c = tokenizer.tokenize(context);
+        return scores(question, question(question), c, SentenceTokens.ranges(c, sentences), sentences);
+    }
+
+    /** The explanation of sentence {@code index} with every one of its words (no top-N cut). */
+    public Explanation explainSentence(String question, String context, List<Sentence> sentences, int index,
+                                       ExplanationMethod method) {
+        TokenizedText c = tokenizer.tokenize(context);
+        int[] r = SentenceTokens.ranges(c, sentences)[index];
+        return explainer.explain(question(question), c.slice(r[0], r[1]), Integer.MAX_VALUE, method);
+    }
+
+    private TokenizedText question(String question) {
+        TokenizedText q = tokenizer.tokenize(question);
+        return q.slice(0, Math.min(q.size(), maxQuestionTokens));
+    }
+
+    private double[] scores(String question, TokenizedText q, TokenizedText c, int[][] ranges, List<Sentence> sentences) {
+        IdfOverlap idf = new IdfOverlap(sentences);
+        double[] scores = scorer.scores(q, c, ranges, idf);
+        double[] overlap = idf.scores(question);
+        for (int s = 0; s < scores.length; s++) {
+            scores[s] += idfWeight * overlap[s];
+        }
+        return scores;
     }
 
     static List<Integer> topIndices(double[] scores, int k) {

@@ -1,5 +1,8 @@
 package dev.attentionqa.qa;
 
+import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationBudget;
+import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.tokenize.TokenizedText;
@@ -24,6 +27,7 @@ public final class SpanPipeline {
     private final Encoder encoder;
     private final SpanFeatures features;
     private final int maxBatchSize;
+    private final SpanExplainer explainer;
 
     /** HF's defaults are maxSeqLen 384, docStride 128, maxQuestionLen 64; windows run {@code maxBatchSize} at a time. */
     public SpanPipeline(WordPieceTokenizer tokenizer, Encoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
@@ -40,6 +44,7 @@ public final class SpanPipeline {
         this.features = new SpanFeatures(maxSeqLen, docStride, maxQuestionLen,
                 tokenizer.specialTokens().doubleSeparator());
         this.maxBatchSize = maxBatchSize;
+        this.explainer = new SpanExplainer(encoder, tokenizer.specialTokens(), -1);
     }
 
     /** The best {@code topK} spans with HF's other defaults (max_answer_len 15, no "" answer, whole words). */
@@ -47,15 +52,28 @@ public final class SpanPipeline {
         return answer(question, context, SpanOptions.defaults().withTopK(topK));
     }
 
-    /** Answers one question; answers are best first, each {@code text == context.substring(start, end)}. */
+    /** Answers one question without an explanation; answers are best first, each {@code text == context.substring(start, end)}. */
     public QaResult answer(String question, String context, SpanOptions options) {
+        return answer(question, context, options, 0, ExplanationMethod.ROLLOUT);
+    }
+
+    /**
+     * Answers one question and explains the best answer with {@code method} in one more pass over its window;
+     * {@code topWords} ≤ 0 means no explanation (nor for an empty "no answer" answer).
+     */
+    public QaResult answer(String question, String context, SpanOptions options, int topWords, ExplanationMethod method) {
         long started = System.nanoTime();
         TokenizedText q = features.question(tokenizer.tokenize(question));
         TokenizedText c = tokenizer.tokenize(context);
         List<SpanWindow> windows = features.windows(q.size(), c.size());
         List<WindowSpans> decoded = forward(q, c, windows, new SpanDecoder(options.topK(), options.maxAnswerLen()));
         List<Answer> answers = SpanAnswers.of(windows, decoded, new AnswerOffsets(c, options.alignToWords()), options);
-        return new QaResult(MODE, answers, null, (System.nanoTime() - started) / 1_000_000);
+        Explanation explanation = topWords > 0 && !answers.isEmpty()
+                ? explainer.explain(q, c, windows, answers.get(0), topWords, method) : null;
+        if (explanation != null) {
+            explanation = ExplanationBudget.fit(explanation, ExplanationBudget.DEFAULT_MAX_BYTES);
+        }
+        return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Runs the windows through the encoder {@code maxBatchSize} at a time and decodes each one. */

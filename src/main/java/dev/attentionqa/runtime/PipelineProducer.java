@@ -12,6 +12,7 @@ import dev.attentionqa.qa.SentenceEmbedder;
 import dev.attentionqa.qa.SentenceExplainer;
 import dev.attentionqa.qa.QaPipeline;
 import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.qa.SpanOptions;
 import dev.attentionqa.qa.SpanPipeline;
 import dev.attentionqa.qa.SentenceScorer;
 import dev.attentionqa.qa.TokenMatchScorer;
@@ -35,7 +36,7 @@ public class PipelineProducer {
                 ? new TokenMatchScorer(new TokenStates(model.encoder(), special, windows.maxSeqLen(), windows.docStride(), batch))
                 : new EmbeddingCosineScorer(new SentenceEmbedder(model.encoder(), special, windows.maxSeqLen(),
                         windows.docStride(), batch));
-        var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen());
+        var explainer = new SentenceExplainer(model.encoder(), special, windows.maxSeqLen(), config.explain().layer());
         return new SentencePipeline(model.tokenizer(), scorer, explainer, windows.maxQuestionLen(),
                 config.answers().idfWeight());
     }
@@ -50,7 +51,8 @@ public class PipelineProducer {
         var w = config.windows();
         var span = new SpanPipeline(model.tokenizer(), model.encoder(), w.maxSeqLen(), w.docStride(), w.maxQuestionLen(),
                 config.engine().maxBatchSize());
-        return (question, context, topK, topWords) -> span.answer(question, context, topK);
+        return (question, context, topK, topWords, method) ->
+                span.answer(question, context, SpanOptions.defaults().withTopK(topK), topWords, method);
     }
 
     @Produces

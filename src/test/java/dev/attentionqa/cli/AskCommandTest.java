@@ -26,7 +26,7 @@ class AskCommandTest {
         JsonNode answer = new ObjectMapper().readTree(json);
         assertThat(answer.get("id").asText()).isEqualTo("ask");
         assertThat(answer.at("/answers/0/text").asText()).isEqualTo("Attention lets every token see every other token.");
-        assertThat(answer.at("/explanation/method").asText()).isEqualTo("attention");
+        assertThat(answer.at("/explanation/method").asText()).isEqualTo("rollout");
     }
 
     @Test

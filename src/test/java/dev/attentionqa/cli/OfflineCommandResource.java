@@ -16,6 +16,7 @@ public class OfflineCommandResource implements QuarkusTestResourceLifecycleManag
                 "mp.messaging.incoming.requests.enabled", "false",
                 "mp.messaging.outgoing.answers.enabled", "false",
                 "mp.messaging.outgoing.dead-letters.enabled", "false",
+                "mp.messaging.outgoing.page-requests.enabled", "false",
                 "quarkus.http.host-enabled", "false");
     }
 

@@ -3,7 +3,9 @@ package dev.attentionqa.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.explain.WordWeight;
 import dev.attentionqa.qa.Answer;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,22 @@ class ContractSchemaTest {
         assertThat(names(written.at("/explanation"))).isEqualTo(names(schema.at("/properties/explanation/properties")));
         assertThat(names(written.at("/explanation/question/0"))).isEqualTo(names(schema.at("/$defs/word/properties")));
         assertThat(names(written.at("/timings"))).isEqualTo(names(schema.at("/properties/timings/properties")));
+    }
+
+    @Test
+    void explanationMethodsAreTheSameInConfigCodeAndBothSchemas() throws Exception {
+        Set<String> methods = new TreeSet<>(ExplanationMethod.ids());
+        assertThat(new TreeSet<>(WorkerConfig.EXPLANATIONS)).isEqualTo(methods);
+        assertThat(values(read("schema/qa-request.schema.json").at("/properties/options/properties/explanation/enum")))
+                .isEqualTo(methods);
+        assertThat(values(read("schema/qa-answer.schema.json").at("/properties/explanation/properties/method/enum")))
+                .isEqualTo(methods);
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     private JsonNode read(String resource) throws Exception {

@@ -105,9 +105,9 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** A PNG of the page as it is now, full length. */
+    /** A PNG of the visible part of the page (a full-length capture fails once the live feed holds many answers). */
     byte[] screenshot() throws Exception {
-        JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
+        JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", false));
         return Base64.getDecoder().decode(r.get("data").asText());
     }
 

@@ -1,7 +1,6 @@
 package dev.attentionqa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.attentionqa.bench.BenchCell;
 import dev.attentionqa.bench.EngineBenchmark;
 import dev.attentionqa.bench.ReferenceEngine;
@@ -49,8 +48,7 @@ public class BenchEngineCommand implements Callable<Integer> {
             List<BenchCell> results = new EngineBenchmark(model.encoder(), ort, seconds).run(parseCells(), c ->
                     System.out.printf("%-6d %-5d %12.1f %12.1f %7.2f%n", c.batch(), c.seq(), c.tfSeqPerS(), c.ortSeqPerS(), c.ratio()));
             if (out != null) {
-                json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                        .writerWithDefaultPrettyPrinter().writeValue(out.toFile(), Map.of("cells", results));
+                JsonReports.write(JsonReports.snakeCase(json), out, Map.of("cells", results));
             }
         }
         return 0;

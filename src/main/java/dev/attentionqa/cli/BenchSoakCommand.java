@@ -1,7 +1,6 @@
 package dev.attentionqa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.attentionqa.bench.SoakBenchmark;
 import dev.attentionqa.bench.SoakResult;
 import dev.attentionqa.runtime.ModelRuntime;
@@ -43,8 +42,7 @@ public class BenchSoakCommand implements Callable<Integer> {
         System.out.printf("rss after warm-up %.1f MiB, at end %.1f MiB, growth %.2f %% over %d inferences in %.0f s%n",
                 r.rssAfterWarmUpKib() / 1024.0, r.rssEndKib() / 1024.0, r.growthPercent(), r.inferences(), r.seconds());
         if (out != null) {
-            json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .writerWithDefaultPrettyPrinter().writeValue(out.toFile(), r);
+            JsonReports.write(JsonReports.snakeCase(json), out, r);
         }
         return 0;
     }

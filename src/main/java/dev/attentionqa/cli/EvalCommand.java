@@ -1,8 +1,6 @@
 package dev.attentionqa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attentionqa.eval.EvalReport;
 import dev.attentionqa.eval.Faithfulness;
@@ -76,7 +74,7 @@ public class EvalCommand implements Callable<Integer> {
         }
         System.out.println(json.writeValueAsString(scores.official()));
         if (out != null) {
-            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), scores.official());
+            JsonReports.write(json, out, scores.official());
         }
         return 0;
     }
@@ -89,7 +87,7 @@ public class EvalCommand implements Callable<Integer> {
         FaithfulnessReport report = new Faithfulness(pipeline.get(), seed).run(questions, System.err);
         System.out.print(report.table());
         if (out != null) {
-            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+            JsonReports.write(json, out, report);
         }
         return 0;
     }
@@ -110,11 +108,11 @@ public class EvalCommand implements Callable<Integer> {
             json.writeValue(writePredictions.toFile(), predicted);
         }
         if (out != null) {
-            ObjectNode tree = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).valueToTree(report);
+            ObjectNode tree = JsonReports.snakeCase(json).valueToTree(report);
             // the official scripts' figures (HasAns/NoAns for v2.0) over the questions that ran
             tree.set("official", json.valueToTree(PredictionScoring.score(new SquadFile(file.version(), questions),
                     predicted).official()));
-            json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), tree);
+            JsonReports.write(json, out, tree);
         }
         return 0;
     }

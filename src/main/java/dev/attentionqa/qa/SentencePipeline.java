@@ -95,6 +95,9 @@ public final class SentencePipeline implements QaPipeline {
     private double[] scores(String question, TokenizedText q, TokenizedText c, int[][] ranges, List<Sentence> sentences) {
         IdfOverlap idf = new IdfOverlap(sentences);
         double[] scores = scorer.scores(q, c, ranges, idf);
+        if (idfWeight == 0) {
+            return scores; // the default with token-match: the overlap would be computed only to be multiplied by 0
+        }
         double[] overlap = idf.scores(question);
         for (int s = 0; s < scores.length; s++) {
             scores[s] += idfWeight * overlap[s];

@@ -17,12 +17,10 @@ final class CommandSetup {
     static void apply(String... args) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         if (!command.equals("serve")) {
-            setDefault("mp.messaging.incoming.requests.enabled", "false");
+            setDefault("qa.consumer.enabled", "false");
             setDefault("quarkus.http.host-enabled", "false");
         }
         if (OFFLINE.contains(command)) {
-            setDefault("mp.messaging.outgoing.answers.enabled", "false");
-            setDefault("mp.messaging.outgoing.dead-letters.enabled", "false");
             setDefault("mp.messaging.outgoing.page-requests.enabled", "false");
         }
     }

@@ -40,10 +40,10 @@ public class SendCommand implements Callable<Integer> {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "mp.messaging.incoming.requests.topic")
+    @ConfigProperty(name = "qa.topics.requests")
     String requestsTopic;
 
-    @ConfigProperty(name = "mp.messaging.outgoing.answers.topic")
+    @ConfigProperty(name = "qa.topics.answers")
     String answersTopic;
 
     @Inject

@@ -16,6 +16,9 @@ public interface WorkerConfig {
     /** Sentence scorers this build has (qa.answers.scoring). */
     java.util.Set<String> SCORINGS = java.util.Set.of("embedding", "token-match");
 
+    /** Delivery guarantees (qa.delivery.mode). */
+    java.util.List<String> DELIVERY_MODES = java.util.List.of("at-least-once", "exactly-once");
+
     /** Explanation methods this build can compute (the ids of explain.ExplanationMethod; a test keeps them equal). */
     java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention", "rollout");
 
@@ -34,6 +37,14 @@ public interface WorkerConfig {
     Health health();
 
     Shutdown shutdown();
+
+    Topics topics();
+
+    Consumer consumer();
+
+    Delivery delivery();
+
+    Batching batching();
 
     /** Which pretrained encoder to load. */
     interface Model {
@@ -167,6 +178,65 @@ public interface WorkerConfig {
         /** Liveness turns DOWN when one request has been in inference longer than this (a stalled engine). */
         @WithDefault("PT2M")
         Duration maxInferenceStall();
+    }
+
+    /** Topic names (environment: QA_TOPIC_REQUESTS, QA_TOPIC_ANSWERS, QA_TOPIC_DEAD_LETTERS). */
+    interface Topics {
+        @WithDefault("qa.requests")
+        String requests();
+
+        @WithDefault("qa.answers")
+        String answers();
+
+        @WithDefault("qa.requests.dlq")
+        String deadLetters();
+    }
+
+    /** The request consumer. */
+    interface Consumer {
+        /** Consume requests; only {@code serve} does (the other commands switch it off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group: replicas with the same group share the partitions (environment: QA_GROUP_ID). */
+        @WithDefault("attention-qa-worker")
+        String groupId();
+    }
+
+    /** Delivery guarantee. */
+    interface Delivery {
+        /**
+         * {@code at-least-once}: answers are written, then offsets committed (a crash in between repeats answers);
+         * {@code exactly-once}: answers and offsets in one Kafka transaction, readers use read_committed.
+         */
+        @WithDefault("at-least-once")
+        String mode();
+
+        /**
+         * Transactional id of this replica (exactly-once only); must differ between live replicas and should stay
+         * the same across a replica's restarts so the restarted one aborts what its predecessor left open.
+         * Empty: {@code attention-qa-worker-<host name>}.
+         */
+        Optional<String> transactionalId();
+    }
+
+    /** Micro-batching: requests taken together from the topic, their encoder calls merged into model batches. */
+    interface Batching {
+        /** Most requests answered together (one micro-batch; also the consumer's max.poll.records). */
+        @WithDefault("32")
+        int maxRequests();
+
+        /** Longest a micro-batch waits for more requests after its first, and an encoder call for others to join. */
+        @WithDefault("PT0.01S")
+        Duration maxDelay();
+
+        /** Most padded tokens (sequences × padded length) in one model batch; a larger single call runs alone. */
+        @WithDefault("4096")
+        int tokenBudget();
+
+        /** Padded lengths are rounded up to a multiple of this, so the engine sees few distinct shapes. */
+        @WithDefault("16")
+        int padMultiple();
     }
 
     /** Graceful stop on SIGTERM. */

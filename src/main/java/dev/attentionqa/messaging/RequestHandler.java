@@ -6,9 +6,9 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -32,23 +32,26 @@ public class RequestHandler {
     @Inject
     Tracer tracer;
 
-    Outcome handle(byte[] value, IncomingKafkaRecordMetadata<?, ?> record, Context parent) {
-        Duration queued = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.getTimestamp().toEpochMilli()));
-        Span span = tracer.spanBuilder(SPAN).setParent(parent).startSpan();
-        Context trace = parent.with(span);
+    @Inject
+    TracingHeaders tracing;
+
+    Outcome handle(ConsumerRecord<String, byte[]> record) {
+        Duration queued = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp()));
+        Span span = tracer.spanBuilder(SPAN).setParent(tracing.extract(record.headers())).startSpan();
+        Context trace = Context.root().with(span);
         long ticket = watch.begin();
         try (Scope ignored = span.makeCurrent()) {
-            QaRequest request = answering.parse(value);
+            QaRequest request = answering.parse(record.value());
             span.setAttribute("qa.request.id", request.id());
             AnswerEvent answer = answering.answer(request, queued.toMillis());
             Duration inferred = Duration.ofMillis(answer.timings().inferenceMs());
             return Outcome.answered(request.id(), answering.toJson(answer), queued, inferred, trace);
         } catch (InvalidRequestException e) {
-            LOG.debugf("dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(), e.getMessage());
+            LOG.debugf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             span.setAttribute("qa.dead-letter.code", e.reason().code());
             return Outcome.refused(Outcome.Kind.DEAD_LETTERED, e.reason().code(), e.getMessage(), queued, trace);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "failed on %s-%d@%d", record.getTopic(), record.getPartition(), record.getOffset());
+            LOG.errorf(e, "failed on %s-%d@%d", record.topic(), record.partition(), record.offset());
             span.recordException(e).setStatus(StatusCode.ERROR);
             String code = RejectReason.PROCESSING_FAILED.code();
             return Outcome.refused(Outcome.Kind.FAILED, code, code + ": " + e, queued, trace);

@@ -53,6 +53,39 @@ public record ArrayTensor(float[] data, int[] shape) {
         return new ArrayTensor(out, new int[] {cols, rows});
     }
 
+    /** A copy of the block that starts at {@code starts} and has the shape {@code sizes} (same rank as this). */
+    public ArrayTensor crop(int[] starts, int[] sizes) {
+        if (starts.length != shape.length || sizes.length != shape.length) {
+            throw new IllegalArgumentException("crop needs " + shape.length + " starts and sizes (got "
+                    + Arrays.toString(starts) + ", " + Arrays.toString(sizes) + ")");
+        }
+        for (int axis = 0; axis < shape.length; axis++) {
+            if (starts[axis] < 0 || sizes[axis] < 0 || starts[axis] + sizes[axis] > shape[axis]) {
+                throw new IndexOutOfBoundsException("crop " + Arrays.toString(starts) + " + " + Arrays.toString(sizes)
+                        + " outside shape " + Arrays.toString(shape));
+            }
+        }
+        float[] out = new float[Math.toIntExact(elementCount(sizes))];
+        copyBlock(0, 0, starts, sizes, out, new int[] {0});
+        return new ArrayTensor(out, sizes.clone());
+    }
+
+    /** Copies axis {@code axis} onwards of the block; the last axis is contiguous in both arrays. */
+    private void copyBlock(int axis, int offset, int[] starts, int[] sizes, float[] out, int[] written) {
+        int stride = 1;
+        for (int a = axis + 1; a < shape.length; a++) {
+            stride *= shape[a];
+        }
+        if (axis == shape.length - 1) {
+            System.arraycopy(data, offset + starts[axis], out, written[0], sizes[axis]);
+            written[0] += sizes[axis];
+            return;
+        }
+        for (int i = 0; i < sizes[axis]; i++) {
+            copyBlock(axis + 1, offset + (starts[axis] + i) * stride, starts, sizes, out, written);
+        }
+    }
+
     @Override
     public String toString() {
         return "ArrayTensor" + Arrays.toString(shape);

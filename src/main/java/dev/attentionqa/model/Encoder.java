@@ -19,7 +19,7 @@ import org.tensorflow.types.TInt64;
  * A BERT encoder ready to run: owns the TF graph and session built from weights. {@link #run} may be called
  * from several threads at once; {@link #close} releases the native memory.
  */
-public final class Encoder implements AutoCloseable {
+public final class Encoder implements BatchEncoder, AutoCloseable {
 
     /** Token id 1 is in every vocabulary ([unused0] in BERT's); the values do not change the cost. */
     private static final long WARM_UP_TOKEN = 1;

@@ -56,6 +56,34 @@ public final class EncoderOutput {
         return seq;
     }
 
+    /**
+     * The outputs of sequences {@code from … from + count - 1} cut to their first {@code seqLength} positions, as
+     * if they had been run alone at that length: padding keys get zero attention, so the real positions' values
+     * do not depend on how far a batch was padded.
+     */
+    public EncoderOutput rows(int from, int count, int seqLength) {
+        if (from < 0 || count < 1 || from + count > batch || seqLength < 1 || seqLength > seq) {
+            throw new IndexOutOfBoundsException("rows " + from + "+" + count + " of " + batch + ", length "
+                    + seqLength + " of " + seq);
+        }
+        Map<Kind, ArrayTensor> cut = new EnumMap<>(Kind.class);
+        outputs.forEach((kind, t) -> {
+            int[] starts = new int[t.rank()];
+            int[] sizes = t.shape().clone();
+            int batchAxis = kind == Kind.HIDDEN || kind == Kind.ROLLOUT ? 0 : 1;
+            starts[batchAxis] = from;
+            sizes[batchAxis] = count;
+            // Positions are the axes after the batch axis (and after the head axis), except hidden's last one.
+            int firstSeqAxis = kind == Kind.ALL_ATTENTION ? 3 : batchAxis + 1;
+            int lastSeqAxis = kind == Kind.HIDDEN ? 1 : t.rank() - 1;
+            for (int axis = firstSeqAxis; axis <= lastSeqAxis; axis++) {
+                sizes[axis] = seqLength;
+            }
+            cut.put(kind, t.crop(starts, sizes));
+        });
+        return new EncoderOutput(cut, count, seqLength);
+    }
+
     /** Hidden state of token {@code s} of sequence {@code b}: float[hidden]. */
     public float[] hidden(int b, int s) {
         ArrayTensor t = get(Kind.HIDDEN);

@@ -1,17 +1,15 @@
 package dev.attentionqa.ops;
 
 import dev.attentionqa.config.WorkerConfig;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
 /**
- * Graceful stop: on shutdown (before the Kafka connector closes its consumer) no new request is admitted, and
- * shutdown waits up to {@code qa.shutdown.drain-timeout} for the admitted ones to be published and committed.
+ * Graceful stop: once shutdown began (the request loop calls {@link #drain}) no new micro-batch is admitted, and
+ * shutdown waits up to {@code qa.shutdown.drain-timeout} for the admitted one to be published and committed.
  */
 @ApplicationScoped
 public class ShutdownDrain {
@@ -47,10 +45,6 @@ public class ShutdownDrain {
         notifyAll();
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
-        LOG.infof("draining: %d request(s) in flight, waiting up to %s", drain(), timeout);
-    }
-
     /** Stops admitting and waits for the requests in flight; returns how many there were. */
     public synchronized int drain() {
         draining = true;
@@ -64,7 +58,7 @@ public class ShutdownDrain {
             Thread.currentThread().interrupt();
         }
         if (inFlight > 0) {
-            LOG.warnf("%d request(s) still in flight after %s: they will be redelivered", inFlight, timeout);
+            LOG.warnf("%d micro-batch(es) still in flight after %s: they will be redelivered", inFlight, timeout);
         }
         return atStart;
     }

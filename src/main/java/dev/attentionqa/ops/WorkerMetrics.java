@@ -24,6 +24,7 @@ public class WorkerMetrics implements RunListener {
     private final Timer queue;
     private final DistributionSummary batchSize;
     private final DistributionSummary batchTokens;
+    private final DistributionSummary microBatch;
     private final Counter tokens;
     private final AtomicLong tokensPerSecond = new AtomicLong();
 
@@ -36,6 +37,9 @@ public class WorkerMetrics implements RunListener {
                 .description("Sequences per encoder run").publishPercentileHistogram().register(registry);
         batchTokens = DistributionSummary.builder("qa.encoder.batch.tokens")
                 .description("Real (unpadded) tokens per encoder run").publishPercentileHistogram().register(registry);
+        microBatch = DistributionSummary.builder("qa.micro.batch.requests")
+                .description("Requests taken from the topic and answered together").publishPercentileHistogram()
+                .register(registry);
         tokens = Counter.builder("qa.encoder.tokens").description("Real tokens encoded").register(registry);
         Gauge.builder("qa.encoder.tokens.per.second", tokensPerSecond, AtomicLong::get)
                 .description("Throughput of the latest encoder run, in real tokens per second").register(registry);
@@ -44,6 +48,11 @@ public class WorkerMetrics implements RunListener {
     private Timer histogram(Timer.Builder builder) {
         return builder.publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+    }
+
+    /** A micro-batch of {@code requests} records was taken from the topic. */
+    public void microBatch(int requests) {
+        microBatch.record(requests);
     }
 
     /** A request was answered and the answer acknowledged by the broker. */

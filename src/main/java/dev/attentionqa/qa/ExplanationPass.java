@@ -1,7 +1,7 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.explain.ExplanationMethod;
-import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
 
@@ -20,11 +20,11 @@ final class ExplanationPass {
     record Matrix(float[][] weights, List<Integer> layers) {
     }
 
-    private final Encoder encoder;
+    private final BatchEncoder encoder;
     private final int attentionLayer;
 
     /** @param attentionLayer layer read by {@code attention}; negative counts from the end (−1 = last) */
-    ExplanationPass(Encoder encoder, int attentionLayer) {
+    ExplanationPass(BatchEncoder encoder, int attentionLayer) {
         int layers = encoder.config().numLayers();
         int layer = attentionLayer < 0 ? layers + attentionLayer : attentionLayer;
         if (layer < 0 || layer >= layers) {

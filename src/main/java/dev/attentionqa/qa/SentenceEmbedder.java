@@ -1,6 +1,6 @@
 package dev.attentionqa.qa;
 
-import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.tokenize.SpecialTokens;
 
@@ -16,13 +16,13 @@ import java.util.List;
  */
 public final class SentenceEmbedder {
 
-    private final Encoder encoder;
+    private final BatchEncoder encoder;
     private final SpecialTokens special;
     private final int windowTokens;
     private final int stride;
     private final int maxBatch;
 
-    public SentenceEmbedder(Encoder encoder, SpecialTokens special, int maxSeqLen, int docStride, int maxBatch) {
+    public SentenceEmbedder(BatchEncoder encoder, SpecialTokens special, int maxSeqLen, int docStride, int maxBatch) {
         this.encoder = encoder;
         this.special = special;
         this.windowTokens = maxSeqLen - 2;

@@ -5,7 +5,7 @@ import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.explain.TokenAttention;
 import dev.attentionqa.explain.WordAggregator;
 import dev.attentionqa.explain.WordWeight;
-import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.tokenize.SpecialTokens;
 import dev.attentionqa.tokenize.TokenizedText;
 
@@ -25,12 +25,12 @@ public final class SentenceExplainer {
     private final SpecialTokens special;
     private final int maxSeqLen;
 
-    public SentenceExplainer(Encoder encoder, SpecialTokens special, int maxSeqLen) {
+    public SentenceExplainer(BatchEncoder encoder, SpecialTokens special, int maxSeqLen) {
         this(encoder, special, maxSeqLen, -1);
     }
 
     /** @param attentionLayer layer the {@code attention} method reads; negative counts from the end (−1 = last) */
-    public SentenceExplainer(Encoder encoder, SpecialTokens special, int maxSeqLen, int attentionLayer) {
+    public SentenceExplainer(BatchEncoder encoder, SpecialTokens special, int maxSeqLen, int attentionLayer) {
         this.pass = new ExplanationPass(encoder, attentionLayer);
         this.special = special;
         this.maxSeqLen = maxSeqLen;

@@ -5,7 +5,7 @@ import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.explain.TokenAttention;
 import dev.attentionqa.explain.WordAggregator;
 import dev.attentionqa.explain.WordWeight;
-import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.tokenize.SpecialTokens;
 import dev.attentionqa.tokenize.TokenizedText;
 
@@ -21,7 +21,7 @@ final class SpanExplainer {
     private final ExplanationPass pass;
     private final SpecialTokens special;
 
-    SpanExplainer(Encoder encoder, SpecialTokens special, int attentionLayer) {
+    SpanExplainer(BatchEncoder encoder, SpecialTokens special, int attentionLayer) {
         this.pass = new ExplanationPass(encoder, attentionLayer);
         this.special = special;
     }

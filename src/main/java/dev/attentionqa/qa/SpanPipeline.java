@@ -3,7 +3,7 @@ package dev.attentionqa.qa;
 import dev.attentionqa.explain.Explanation;
 import dev.attentionqa.explain.ExplanationBudget;
 import dev.attentionqa.explain.ExplanationMethod;
-import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.tokenize.TokenizedText;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
@@ -24,13 +24,13 @@ public final class SpanPipeline {
     private static final Set<EncoderOutput.Kind> LOGITS = EnumSet.of(EncoderOutput.Kind.QA_LOGITS);
 
     private final WordPieceTokenizer tokenizer;
-    private final Encoder encoder;
+    private final BatchEncoder encoder;
     private final SpanFeatures features;
     private final int maxBatchSize;
     private final SpanExplainer explainer;
 
     /** HF's defaults are maxSeqLen 384, docStride 128, maxQuestionLen 64; windows run {@code maxBatchSize} at a time. */
-    public SpanPipeline(WordPieceTokenizer tokenizer, Encoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
+    public SpanPipeline(WordPieceTokenizer tokenizer, BatchEncoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
                         int maxBatchSize) {
         if (!encoder.config().hasQaHead()) {
             throw new IllegalArgumentException("span mode needs a model with a qa_outputs head (got "

@@ -29,6 +29,18 @@ final class ConfigCheck {
         range(problems, "qa.limits.max-id-chars", c.limits().maxIdChars(), 1, 4096);
         range(problems, "qa.limits.max-question-chars", c.limits().maxQuestionChars(), 1, 100_000);
         range(problems, "qa.limits.max-context-chars", c.limits().maxContextChars(), 1, 10_000_000);
+        range(problems, "qa.batching.max-requests", c.batching().maxRequests(), 1, 1024);
+        range(problems, "qa.batching.token-budget", c.batching().tokenBudget(), 1, 1 << 20);
+        range(problems, "qa.batching.pad-multiple", c.batching().padMultiple(), 1, 512);
+        Duration delay = c.batching().maxDelay();
+        if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+            problems.add("qa.batching.max-delay must be between PT0S and PT10S (got " + delay + ")");
+        }
+        if (!WorkerConfig.DELIVERY_MODES.contains(c.delivery().mode())) {
+            problems.add("qa.delivery.mode must be one of " + WorkerConfig.DELIVERY_MODES + " (got " + c.delivery().mode() + ")");
+        }
+        c.delivery().transactionalId().filter(String::isBlank)
+                .ifPresent(id -> problems.add("qa.delivery.transactional-id must not be blank (got '" + id + "')"));
         if (c.answers().idfWeight() < 0 || Double.isNaN(c.answers().idfWeight())) {
             problems.add("qa.answers.idf-weight must be ≥ 0 (got " + c.answers().idfWeight() + ")");
         }

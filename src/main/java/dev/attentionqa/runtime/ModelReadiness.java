@@ -22,7 +22,7 @@ public class ModelReadiness implements HealthCheck {
     @Inject
     jakarta.enterprise.inject.Instance<ModelRuntime> model;
 
-    @ConfigProperty(name = "mp.messaging.incoming.requests.enabled", defaultValue = "true")
+    @ConfigProperty(name = "qa.consumer.enabled", defaultValue = "true")
     boolean consuming;
 
     private volatile String loaded;

@@ -13,9 +13,7 @@ public class OfflineCommandResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "mp.messaging.incoming.requests.enabled", "false",
-                "mp.messaging.outgoing.answers.enabled", "false",
-                "mp.messaging.outgoing.dead-letters.enabled", "false",
+                "qa.consumer.enabled", "false",
                 "mp.messaging.outgoing.page-requests.enabled", "false",
                 "quarkus.http.host-enabled", "false");
     }

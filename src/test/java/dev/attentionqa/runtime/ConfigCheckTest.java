@@ -49,6 +49,18 @@ class ConfigCheckTest {
     }
 
     @Test
+    void namesBadDeliveryAndBatchingSettings() {
+        WorkerConfig bad = config(Map.of("qa.delivery.mode", "at-most-once", "qa.batching.max-requests", "0",
+                "qa.batching.max-delay", "PT1M", "qa.delivery.transactional-id", " "));
+
+        assertThatThrownBy(() -> ConfigCheck.validate(bad))
+                .hasMessageContaining("qa.delivery.mode must be one of [at-least-once, exactly-once] (got at-most-once)")
+                .hasMessageContaining("qa.batching.max-requests must be between 1 and 1024 (got 0)")
+                .hasMessageContaining("qa.batching.max-delay must be between PT0S and PT10S (got PT1M)")
+                .hasMessageContaining("qa.delivery.transactional-id must not be blank (got ' ')");
+    }
+
+    @Test
     void checksDependentRangesAgainstTheOtherSetting() {
         WorkerConfig bad = config(Map.of("qa.windows.max-seq-len", "64", "qa.windows.doc-stride", "40",
                 "qa.answers.top-k", "30"));

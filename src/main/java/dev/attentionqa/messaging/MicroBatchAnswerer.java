@@ -1,0 +1,63 @@
+package dev.attentionqa.messaging;
+
+import dev.attentionqa.batching.EncoderQueue;
+import dev.attentionqa.config.WorkerConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Answers the requests of one micro-batch at the same time, one thread each, so that their encoder calls meet in
+ * the {@link EncoderQueue} and run as a few model batches; returns the outcomes in record order.
+ */
+@ApplicationScoped
+public class MicroBatchAnswerer {
+
+    private final RequestHandler handler;
+    private final EncoderQueue queue;
+    private final ExecutorService threads;
+
+    @Inject
+    MicroBatchAnswerer(RequestHandler handler, EncoderQueue queue, WorkerConfig config) {
+        this.handler = handler;
+        this.queue = queue;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(config.batching().maxRequests(), r -> {
+            Thread t = new Thread(r, "qa-answer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    List<Outcome> answer(List<ConsumerRecord<String, byte[]>> records) {
+        // Register every request before any starts, so the first encoder call already waits for the others.
+        List<EncoderQueue.Registration> registrations = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            registrations.add(queue.enter());
+        }
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            EncoderQueue.Registration registration = registrations.get(i);
+            outcomes.add(CompletableFuture.supplyAsync(() -> {
+                try (registration) {
+                    return handler.handle(record);
+                }
+            }, threads));
+        }
+        return outcomes.stream().map(CompletableFuture::join).toList();
+    }
+
+    @PreDestroy
+    void close() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.attentionqa.batching;
+
+import dev.attentionqa.model.BatchEncoder;
+import dev.attentionqa.model.BertConfig;
+import dev.attentionqa.model.DefaultModel;
+import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.EncoderInput;
+import dev.attentionqa.model.EncoderOutput;
+import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.model.InvalidEncoderInputException;
+import dev.attentionqa.model.ModelInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The queue in front of the real MiniLM encoder: calls of registered requests made at the same time run as one
+ * model batch, and each caller gets exactly the rows it would have got alone.
+ */
+class EncoderQueueTest {
+
+    private static final Set<EncoderOutput.Kind> HIDDEN_AND_ROLLOUT = EnumSet.of(EncoderOutput.Kind.HIDDEN,
+            EncoderOutput.Kind.ROLLOUT);
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private static Encoder encoder;
+
+    @BeforeAll
+    static void load() {
+        encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults());
+    }
+
+    @AfterAll
+    static void close() {
+        encoder.close();
+    }
+
+    @Test
+    void callsMadeTogetherShareOneModelBatchAndGetTheirOwnRows() throws Exception {
+        Counting engine = new Counting(encoder);
+        List<EncoderInput> inputs = List.of(input(1, 9, 1), input(2, 37, 2), input(1, 5, 3), input(3, 20, 4),
+                input(1, 64, 5), input(1, 13, 6));
+        List<EncoderOutput> batched = new ArrayList<>();
+        try (EncoderQueue queue = new EncoderQueue(engine, new BatchBounds(1 << 16, 64, 16, NEVER))) {
+            List<EncoderQueue.Registration> registrations = inputs.stream().map(i -> queue.enter()).toList();
+            List<CompletableFuture<EncoderOutput>> calls = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                EncoderInput in = inputs.get(i);
+                EncoderQueue.Registration r = registrations.get(i);
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try (r) {
+                        return queue.run(in, HIDDEN_AND_ROLLOUT);
+                    }
+                }));
+            }
+            for (CompletableFuture<EncoderOutput> call : calls) {
+                batched.add(call.get(120, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(engine.runs.get()).as("one model batch for six callers").isEqualTo(1);
+        assertThat(engine.lastRows).isEqualTo(9);
+        assertThat(engine.lastLength).as("64 is already a multiple of 16").isEqualTo(64);
+        for (int i = 0; i < inputs.size(); i++) {
+            EncoderOutput alone = encoder.run(inputs.get(i), HIDDEN_AND_ROLLOUT);
+            EncoderOutput shared = batched.get(i);
+            assertThat(shared.batchSize()).isEqualTo(alone.batchSize());
+            assertThat(shared.seqLength()).isEqualTo(alone.seqLength());
+            assertClose(shared.get(EncoderOutput.Kind.HIDDEN).data(), alone.get(EncoderOutput.Kind.HIDDEN).data());
+            assertClose(shared.get(EncoderOutput.Kind.ROLLOUT).data(), alone.get(EncoderOutput.Kind.ROLLOUT).data());
+        }
+    }
+
+    @Test
+    void aCallerThatNeverRegisteredDoesNotWaitForTheDelay() throws Exception {
+        try (EncoderQueue queue = new EncoderQueue(encoder, new BatchBounds(4096, 32, 16, NEVER))) {
+            EncoderOutput out = CompletableFuture.supplyAsync(() -> queue.run(input(1, 12, 9), HIDDEN_AND_ROLLOUT))
+                    .get(60, TimeUnit.SECONDS); // far below the hour-long delay
+            assertThat(out.seqLength()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void callsFetchingDifferentOutputsRunApart() throws Exception {
+        Counting engine = new Counting(encoder);
+        try (EncoderQueue queue = new EncoderQueue(engine, new BatchBounds(1 << 16, 64, 8, NEVER))) {
+            EncoderQueue.Registration a = queue.enter();
+            EncoderQueue.Registration b = queue.enter();
+            var first = CompletableFuture.supplyAsync(() -> {
+                try (a) {
+                    return queue.run(input(1, 10, 1), EnumSet.of(EncoderOutput.Kind.HIDDEN));
+                }
+            });
+            var second = CompletableFuture.supplyAsync(() -> {
+                try (b) {
+                    return queue.run(input(1, 10, 2), EnumSet.of(EncoderOutput.Kind.MEAN_ATTENTION));
+                }
+            });
+            assertThat(first.get(120, TimeUnit.SECONDS).kinds()).containsExactly(EncoderOutput.Kind.HIDDEN);
+            assertThat(second.get(120, TimeUnit.SECONDS).kinds()).containsExactly(EncoderOutput.Kind.MEAN_ATTENTION);
+        }
+        assertThat(engine.runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidCallFailsAloneBeforeJoiningABatch() {
+        try (EncoderQueue queue = new EncoderQueue(encoder, new BatchBounds(4096, 32, 16, NEVER))) {
+            long[][] tooLong = new long[1][600];
+            assertThatThrownBy(() -> queue.run(EncoderInput.unpadded(tooLong), HIDDEN_AND_ROLLOUT))
+                    .isInstanceOf(InvalidEncoderInputException.class).hasMessageContaining("(got 600)");
+            assertThat(queue.run(input(1, 8, 3), HIDDEN_AND_ROLLOUT).seqLength()).isEqualTo(8);
+        }
+    }
+
+    /** {@code rows} sequences of {@code length} ids, the last row shorter (padded with a zero mask). */
+    private static EncoderInput input(int rows, int length, long seed) {
+        Random random = new Random(seed);
+        long[][] ids = new long[rows][length];
+        long[][] mask = new long[rows][length];
+        for (int r = 0; r < rows; r++) {
+            int real = r == rows - 1 && rows > 1 ? length / 2 : length;
+            for (int s = 0; s < real; s++) {
+                ids[r][s] = s == 0 ? 101 : s == real - 1 ? 102 : 1996 + random.nextInt(20000);
+                mask[r][s] = 1;
+            }
+        }
+        return new EncoderInput(ids, mask, new long[rows][length]);
+    }
+
+    private static void assertClose(float[] actual, float[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        float worst = 0;
+        for (int i = 0; i < actual.length; i++) {
+            worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+        }
+        assertThat(worst).as("largest difference").isLessThan(1e-4f);
+    }
+
+    /** The real encoder, counting its runs and remembering the last batch shape. */
+    private static final class Counting implements BatchEncoder {
+        final AtomicInteger runs = new AtomicInteger();
+        final BatchEncoder engine;
+        volatile int lastRows;
+        volatile int lastLength;
+
+        Counting(BatchEncoder engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public BertConfig config() {
+            return engine.config();
+        }
+
+        @Override
+        public ModelInfo info() {
+            return engine.info();
+        }
+
+        @Override
+        public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
+            runs.incrementAndGet();
+            lastRows = in.batchSize();
+            lastLength = in.seqLength();
+            return engine.run(in, fetch);
+        }
+    }
+}

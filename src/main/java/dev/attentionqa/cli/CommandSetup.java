@@ -3,9 +3,9 @@ package dev.attentionqa.cli;
 import java.util.Set;
 
 /**
- * Settings decided by the command before the application starts: only {@code serve} consumes requests and
- * only {@code serve} and {@code send} talk to Kafka, so {@code ask}, {@code eval} and {@code bench} run
- * without a broker. Explicit system properties win.
+ * Settings decided by the command before the application starts: only {@code serve} consumes requests at start-up
+ * and only {@code serve}, {@code send} and {@code bench e2e} talk to Kafka, so {@code ask}, {@code eval} and the
+ * other benchmarks run without a broker. Explicit system properties win.
  */
 final class CommandSetup {
 
@@ -22,6 +22,15 @@ final class CommandSetup {
         }
         if (OFFLINE.contains(command)) {
             setDefault("mp.messaging.outgoing.page-requests.enabled", "false");
+        }
+        if (command.equals("bench") && args.length > 1 && args[1].equals("e2e")) {
+            // bench e2e talks to a broker and starts the worker itself, on topics of its own, so that no earlier
+            // records get in the way.
+            String run = "bench-e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            setDefault("qa.topics.requests", run + ".requests");
+            setDefault("qa.topics.answers", run + ".answers");
+            setDefault("qa.topics.dead-letters", run + ".dlq");
+            setDefault("qa.consumer.group-id", run);
         }
     }
 

@@ -56,6 +56,11 @@ public class MicroBatchAnswerer {
         return outcomes.stream().map(CompletableFuture::join).toList();
     }
 
+    /** Answers a batch without writing anything (the engine-only figure of {@code bench e2e}); returns how many were answered. */
+    public int answerWithoutWriting(List<ConsumerRecord<String, byte[]>> records) {
+        return (int) answer(records).stream().filter(o -> o.kind() == Outcome.Kind.ANSWERED).count();
+    }
+
     @PreDestroy
     void close() {
         threads.shutdownNow();

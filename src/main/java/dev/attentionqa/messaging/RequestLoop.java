@@ -64,8 +64,14 @@ public class RequestLoop {
 
     void onStart(@Observes StartupEvent event) {
         if (config.consumer().enabled()) {
-            Thread t = new Thread(this::run, "qa-request-loop");
-            thread.set(t);
+            start();
+        }
+    }
+
+    /** Starts consuming (once; later calls do nothing): at start-up in {@code serve}, on demand in {@code bench e2e}. */
+    public void start() {
+        Thread t = new Thread(this::run, "qa-request-loop");
+        if (thread.compareAndSet(null, t)) {
             t.start();
         }
     }

@@ -1,0 +1,58 @@
+package dev.attentionqa.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.eval.SquadDataset;
+import dev.attentionqa.messaging.MicroBatchAnswerer;
+import dev.attentionqa.testing.KafkaBroker;
+import dev.attentionqa.testing.KafkaBrokerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * `bench e2e` must not rot: a small run through the running worker on the real broker measures every phase and
+ * reports consistent figures (no timing goals here; they live in the README's benchmark section).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class E2eBenchmarkSmokeTest {
+
+    @Inject
+    MicroBatchAnswerer answerer;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void measuresEngineOnlySustainedAndLatencyPhases() throws Exception {
+        MixSource mix = new MixSource(SquadDataset.read(Path.of("../shared/data/squad/dev-v1.1.json"), json).subList(0, 50),
+                SquadDataset.read(Path.of("../shared/data/seed/seed-qa-dev.json"), json), json);
+        List<String> log = new ArrayList<>();
+        var topics = new E2eBenchmark.Topics("qa.requests", "qa.answers", "qa.requests.dlq");
+        E2eResult r = new E2eBenchmark(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()), topics,
+                answerer::answerWithoutWriting, () -> { }, 8, log::add) // the worker already consumes qa.requests
+                .run(mix, 24, 6, 12, new double[] {0.5});
+
+        assertThat(r.requests()).isEqualTo(24);
+        assertThat(r.engineOnlyPerSecond()).isPositive();
+        assertThat(r.microBatchMedianMs()).isPositive();
+        assertThat(r.sustainedPerSecond()).isPositive();
+        assertThat(r.sustainedOverEngine()).isCloseTo(r.sustainedPerSecond() / r.engineOnlyPerSecond(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.loads()).singleElement().satisfies(load -> {
+            assertThat(load.fraction()).isEqualTo(0.5);
+            assertThat(load.latencyMs().count()).isEqualTo(12);
+            assertThat(load.latencyMs().p50()).isPositive().isLessThanOrEqualTo(load.latencyMs().p99());
+            assertThat(load.latencyMs().p99()).isLessThanOrEqualTo(load.latencyMs().max());
+        });
+        assertThat(log).hasSize(3); // engine only, sustained, one load level
+    }
+}

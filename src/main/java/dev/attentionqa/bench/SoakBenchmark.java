@@ -1,6 +1,7 @@
 package dev.attentionqa.bench;
 
 import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
 
 import java.util.ArrayList;
@@ -10,18 +11,25 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Native-memory soak: many encoder runs of varying shape fetching what explanations use (hidden states and
- * head-averaged attention), RSS sampled as it goes. Every tensor is closed by the encoder, so RSS must level
- * off after warm-up; growth beyond a few percent means a leak.
+ * Native-memory soak: many encoder runs of varying shape fetching what explanations use (hidden states,
+ * head-averaged attention and rollout), RSS sampled as it goes. Every tensor is closed by the encoder, so RSS must
+ * level off after warm-up; growth beyond a few percent means a leak.
+ *
+ * <p>Shapes are drawn as the worker makes them: 1–4 rows, real lengths 16–128 padded up to a multiple of
+ * {@code padMultiple} (the worker's {@code qa.batching.pad-multiple}), padding masked. oneDNN caches a primitive
+ * per shape it meets, so unpadded random lengths (hundreds of shapes) measure that cache filling up, not a leak.
  */
 public final class SoakBenchmark {
 
     private final Encoder encoder;
     private final int samples;
 
-    public SoakBenchmark(Encoder encoder, int samples) {
+    private final int padMultiple;
+
+    public SoakBenchmark(Encoder encoder, int samples, int padMultiple) {
         this.encoder = encoder;
         this.samples = samples;
+        this.padMultiple = padMultiple;
     }
 
     public SoakResult run(int inferences, int warmUp, Consumer<long[]> onSample) {
@@ -32,9 +40,10 @@ public final class SoakBenchmark {
         long started = System.nanoTime();
         for (int i = 1; i <= inferences; i++) {
             int batch = 1 + random.nextInt(4);
-            int seq = 16 + random.nextInt(113);
-            encoder.run(EngineBenchmark.randomInput(batch, seq, i),
-                    EnumSet.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION));
+            int real = 16 + random.nextInt(113);
+            int seq = (real + padMultiple - 1) / padMultiple * padMultiple;
+            encoder.run(padded(EngineBenchmark.randomInput(batch, seq, i), real), EnumSet.of(EncoderOutput.Kind.HIDDEN,
+                    EncoderOutput.Kind.MEAN_ATTENTION, EncoderOutput.Kind.ROLLOUT));
             if (i == warmUp) {
                 afterWarmUp = RssSampler.rssKib();
             }
@@ -48,5 +57,13 @@ public final class SoakBenchmark {
         long base = afterWarmUp > 0 ? afterWarmUp : curve.get(0)[1];
         return new SoakResult(inferences, warmUp, curve, base, end, 100.0 * (end - base) / base,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The same ids with every row's positions from {@code real} on masked out, as padding is. */
+    private static EncoderInput padded(EncoderInput in, int real) {
+        for (long[] row : in.attentionMask()) {
+            java.util.Arrays.fill(row, real, row.length, 0L);
+        }
+        return in;
     }
 }

@@ -3,6 +3,7 @@ package dev.attentionqa.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.bench.SoakBenchmark;
 import dev.attentionqa.bench.SoakResult;
+import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.runtime.ModelRuntime;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -30,6 +31,9 @@ public class BenchSoakCommand implements Callable<Integer> {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    WorkerConfig config;
+
     @Override
     public Integer call() throws Exception {
         if (warmUp >= inferences) {
@@ -37,7 +41,7 @@ public class BenchSoakCommand implements Callable<Integer> {
             return 2;
         }
         System.out.printf("%12s %12s%n", "inferences", "rss MiB");
-        SoakResult r = new SoakBenchmark(model.encoder(), 20).run(inferences, warmUp,
+        SoakResult r = new SoakBenchmark(model.encoder(), 20, config.batching().padMultiple()).run(inferences, warmUp,
                 s -> System.out.printf("%12d %12.1f%n", s[0], s[1] / 1024.0));
         System.out.printf("rss after warm-up %.1f MiB, at end %.1f MiB, growth %.2f %% over %d inferences in %.0f s%n",
                 r.rssAfterWarmUpKib() / 1024.0, r.rssEndKib() / 1024.0, r.growthPercent(), r.inferences(), r.seconds());

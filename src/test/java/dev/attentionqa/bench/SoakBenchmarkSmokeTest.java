@@ -17,7 +17,7 @@ class SoakBenchmarkSmokeTest {
     void samplesRssAlongTheRunAndComputesGrowthFromTheWarmUpBaseline() {
         try (Encoder encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults())) {
             List<long[]> seen = new ArrayList<>();
-            SoakResult r = new SoakBenchmark(encoder, 5).run(40, 10, seen::add);
+            SoakResult r = new SoakBenchmark(encoder, 5, 16).run(40, 10, seen::add);
             assertThat(r.samples()).isEqualTo(seen).hasSize(5);
             assertThat(r.samples()).extracting(s -> s[0]).containsExactly(8L, 16L, 24L, 32L, 40L);
             assertThat(r.samples()).allMatch(s -> s[1] > 0);

@@ -76,6 +76,43 @@ final class WorkerProcess implements AutoCloseable {
         return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
+    /** SIGKILL ({@link Process#destroyForcibly}): no shutdown hook, no drain, no commit; waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Throws with the log's tail when the worker has exited (it must never exit on its own). */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            try {
+                throw new AssertionError("worker " + process.pid() + " exited with " + process.exitValue() + ":\n" + tail());
+            } catch (IOException e) {
+                throw new AssertionError("worker " + process.pid() + " exited with " + process.exitValue(), e);
+            }
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Requests this worker answered and delivered ({@code qa_requests_total{outcome="answered"}}); -1 when unreachable. */
+    long answered() throws InterruptedException {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(l -> l.startsWith("qa_requests_total{") && l.contains("outcome=\"answered\""))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Everything the worker printed so far. */
     String output() throws IOException {
         return Files.readString(log);

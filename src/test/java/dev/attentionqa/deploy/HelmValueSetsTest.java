@@ -3,6 +3,8 @@ package dev.attentionqa.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.attentionqa.deploy.HelmChartTest.mountedVolume;
 import static dev.attentionqa.deploy.HelmChartTest.texts;
 import static dev.attentionqa.deploy.HelmChartTest.volumeSource;
@@ -24,6 +26,22 @@ class HelmValueSetsTest {
         assertThat(worker.path("resources").path("limits").has("nvidia.com/gpu")).isFalse();
         assertThat(r.one("Deployment").path("spec").path("replicas").asInt()).isEqualTo(1);
         assertThat(r.one("PodDisruptionBudget").path("spec").path("maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(Rendered.envValue(worker, "QA_DELIVERY_MODE")).isEqualTo("at-least-once");
+        assertThat(Rendered.envNames(worker)).doesNotContain("QA_DELIVERY_TRANSACTIONAL_ID");
+        assertThat(Rendered.envValue(worker, "QA_BATCHING_MAX_REQUESTS")).isEqualTo("32");
+    }
+
+    @Test
+    void exactlyOnceGivesEachPodItsOwnTransactionalIdFromItsName() throws Exception {
+        JsonNode worker = Charts.render("exactly-once").worker();
+        assertThat(Rendered.envValue(worker, "QA_DELIVERY_MODE")).isEqualTo("exactly-once");
+        assertThat(Rendered.envValue(worker, "QA_DELIVERY_TRANSACTIONAL_ID")).isEqualTo("qa-eos-$(POD_NAME)");
+        assertThat(Rendered.env(worker, "POD_NAME").orElseThrow().path("valueFrom").path("fieldRef").path("fieldPath")
+                .asText()).isEqualTo("metadata.name");
+        List<String> names = Rendered.envNames(worker);
+        assertThat(names.indexOf("POD_NAME")).as("defined before the variable that refers to it")
+                .isLessThan(names.indexOf("QA_DELIVERY_TRANSACTIONAL_ID"));
+        assertThat(Rendered.envValue(worker, "QA_BATCHING_MAX_REQUESTS")).isEqualTo("8");
     }
 
     @Test

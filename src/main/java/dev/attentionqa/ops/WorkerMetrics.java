@@ -27,10 +27,12 @@ public class WorkerMetrics implements RunListener {
     private final DistributionSummary microBatch;
     private final Counter tokens;
     private final AtomicLong tokensPerSecond = new AtomicLong();
+    private final StartupTimes startup;
 
     @Inject
-    public WorkerMetrics(MeterRegistry registry) {
+    public WorkerMetrics(MeterRegistry registry, StartupTimes startup) {
         this.registry = registry;
+        this.startup = startup;
         inference = histogram(Timer.builder("qa.inference.time").description("Time to answer one request"));
         queue = histogram(Timer.builder("qa.queue.time").description("Time a request waited in the topic"));
         batchSize = DistributionSummary.builder("qa.encoder.batch.size")
@@ -59,6 +61,7 @@ public class WorkerMetrics implements RunListener {
     public void answered(Duration queued, Duration inferred) {
         outcome("answered", NO_REASON, queued);
         inference.record(inferred);
+        startup.answered();
     }
 
     /** A request was refused (bad input) and its dead letter acknowledged; {@code code} is the dead-letter code. */

@@ -70,6 +70,9 @@ class OperationsEndToEndTest {
         assertThat(after.delta(before, "qa_micro_batch_requests_sum")).isEqualTo(5);
         assertThat(after.delta(before, "qa_encoder_tokens_total")).isEqualTo(after.delta(before, "qa_encoder_batch_tokens_sum"));
         assertThat(after.sum("qa_encoder_tokens_per_second")).isPositive();
+        assertThat(after.sum("qa_startup_started_seconds")).as("JVM start to started").isPositive();
+        assertThat(after.sum("qa_startup_first_answer_seconds")).as("after start-up, once an answer is acknowledged")
+                .isGreaterThanOrEqualTo(after.sum("qa_startup_started_seconds"));
         assertThat(after.text()).contains("qa_inference_time_seconds_bucket{", "qa_queue_time_seconds_bucket{",
                 "qa_encoder_batch_tokens_bucket{");
         assertThat(after.value("qa_model_info{device=\"cpu\",name=\"sentence-transformers/all-MiniLM-L6-v2\","

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "engine", description = "TF engine vs ONNX Runtime, seq/s per batch×seq (build with -Pbench).")
 public class BenchEngineCommand implements Callable<Integer> {
 
-    private static final int[][] CELLS = {{1, 128}, {8, 128}, {32, 128}, {1, 384}, {8, 384}};
+    private static final int[][] CELLS = {{1, 128}, {8, 128}, {32, 128}, {1, 384}, {8, 384}, {32, 384}};
 
     @Option(names = "--json", description = "Write cells[] (batch, seq, tf_seq_per_s, ort_seq_per_s, ratio) here.")
     Path out;
@@ -27,7 +27,7 @@ public class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Measured seconds per cell, both engines (default: ${DEFAULT-VALUE}).")
     double seconds = 12;
 
-    @Option(names = "--cells", split = ",", description = "Cells as BxS, e.g. 1x128,8x384 (default: the five standard cells).")
+    @Option(names = "--cells", split = ",", description = "Cells as BxS, e.g. 1x128,8x384 (default: the six standard cells).")
     List<String> cells;
 
     @Inject

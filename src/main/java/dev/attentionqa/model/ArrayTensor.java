@@ -54,6 +54,53 @@ public record ArrayTensor(float[] data, int[] shape) {
     }
 
     /** A copy of the block that starts at {@code starts} and has the shape {@code sizes} (same rank as this). */
+    /** Every element times {@code factor}: folds a constant scale into a weight once, at build time. */
+    public ArrayTensor scaled(float factor) {
+        float[] out = data.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
+        }
+        return new ArrayTensor(out, shape);
+    }
+
+    /** Rank-2 tensors of equal row count side by side: [r, c1] ++ [r, c2] ++ … → [r, c1 + c2 + …]. */
+    public static ArrayTensor concatColumns(ArrayTensor... parts) {
+        int rows = parts[0].dim(0);
+        int cols = 0;
+        for (ArrayTensor p : parts) {
+            if (p.rank() != 2 || p.dim(0) != rows) {
+                throw new IllegalArgumentException("concatColumns needs rank-2 parts with " + rows + " rows, got "
+                        + java.util.Arrays.toString(p.shape()));
+            }
+            cols += p.dim(1);
+        }
+        float[] out = new float[rows * cols];
+        int offset = 0;
+        for (ArrayTensor p : parts) {
+            int c = p.dim(1);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(p.data(), r * c, out, r * cols + offset, c);
+            }
+            offset += c;
+        }
+        return new ArrayTensor(out, new int[] {rows, cols});
+    }
+
+    /** Rank-1 tensors one after the other. */
+    public static ArrayTensor concat1d(ArrayTensor... parts) {
+        int n = 0;
+        for (ArrayTensor p : parts) {
+            n += p.data().length;
+        }
+        float[] out = new float[n];
+        int offset = 0;
+        for (ArrayTensor p : parts) {
+            System.arraycopy(p.data(), 0, out, offset, p.data().length);
+            offset += p.data().length;
+        }
+        return new ArrayTensor(out, new int[] {n});
+    }
+
     public ArrayTensor crop(int[] starts, int[] sizes) {
         if (starts.length != shape.length || sizes.length != shape.length) {
             throw new IllegalArgumentException("crop needs " + shape.length + " starts and sizes (got "

@@ -166,15 +166,32 @@ public final class BertGraph {
     private record Attention(Operand<TFloat32> context, Operand<TFloat32> probs) {
     }
 
+    /**
+     * Scaled dot-product attention (Vaswani et al. 2017) with the three projections fused into one matmul
+     * ([rows, hidden] @ [hidden, 3 * hidden]) and 1/sqrt(d_k) folded into the query weights at build time, so no
+     * pass over the [batch, heads, seq, seq] scores is spent on scaling.
+     */
     private Attention selfAttention(Operand<TFloat32> hidden, Operand<TFloat32> maskAdd, int layer) {
-        Operand<TFloat32> queryLayer = splitHeads(dense(hidden, BertWeights.layer(layer, "attention.self.query")));
-        Operand<TFloat32> keyLayer = splitHeads(dense(hidden, BertWeights.layer(layer, "attention.self.key")));
-        Operand<TFloat32> valueLayer = splitHeads(dense(hidden, BertWeights.layer(layer, "attention.self.value")));
-        Operand<TFloat32> scores = tf.train.batchMatMul(queryLayer, keyLayer, TFloat32.class,
-                BatchMatMul.adjY(true)); // [batch, heads, seq, seq]
-        Operand<TFloat32> scaled = tf.math.div(scores, tf.constant((float) Math.sqrt(config.headSize())));
-        Operand<TFloat32> attentionProbs = tf.nn.softmax(tf.math.add(scaled, maskAdd)); // [batch, heads, seq, seq]
-        Operand<TFloat32> context = tf.train.batchMatMul(attentionProbs, valueLayer,
+        int h = config.hiddenSize();
+        float scale = (float) (1 / Math.sqrt(config.headSize()));
+        String q = BertWeights.layer(layer, "attention.self.query");
+        String k = BertWeights.layer(layer, "attention.self.key");
+        String v = BertWeights.layer(layer, "attention.self.value");
+        ArrayTensor kernel = ArrayTensor.concatColumns(weights.get(q + ".weight", h, h).transpose2d().scaled(scale),
+                weights.get(k + ".weight", h, h).transpose2d(), weights.get(v + ".weight", h, h).transpose2d());
+        ArrayTensor bias = ArrayTensor.concat1d(weights.get(q + ".bias", h).scaled(scale), weights.get(k + ".bias", h),
+                weights.get(v + ".bias", h));
+        String fused = BertWeights.layer(layer, "attention.self.qkv");
+        Operand<TFloat32> qkv = tf.nn.biasAdd(tf.linalg.matMul(hidden, variable(fused + ".weight", kernel)),
+                variable(fused + ".bias", bias)); // [batch*seq, 3*hidden]
+        Operand<TFloat32> heads = tf.linalg.transpose(tf.reshape(qkv, shape(batch, seq, tf.constant(3),
+                tf.constant(config.numHeads()), tf.constant(config.headSize()))),
+                tf.constant(new int[] {2, 0, 3, 1, 4})); // [3, batch, heads, seq, headSize]
+        List<org.tensorflow.Output<TFloat32>> split = tf.unstack(heads, 3L, org.tensorflow.op.core.Unstack.axis(0L)).output();
+        Operand<TFloat32> scores = tf.train.batchMatMul(split.get(0), split.get(1), TFloat32.class,
+                BatchMatMul.adjY(true)); // [batch, heads, seq, seq], already scaled
+        Operand<TFloat32> attentionProbs = tf.nn.softmax(tf.math.add(scores, maskAdd)); // [batch, heads, seq, seq]
+        Operand<TFloat32> context = tf.train.batchMatMul(attentionProbs, split.get(2),
                 TFloat32.class); // [batch, heads, seq, headSize]
         Operand<TFloat32> merged = tf.linalg.transpose(context,
                 tf.constant(new int[] {0, 2, 1, 3})); // [batch, seq, heads, headSize]
@@ -182,48 +199,42 @@ public final class BertGraph {
         return new Attention(flat, attentionProbs);
     }
 
-    /** [batch*seq, hidden] → [batch, heads, seq, headSize]. */
-    private Operand<TFloat32> splitHeads(Operand<TFloat32> x) {
-        Operand<TFloat32> split = tf.reshape(x, shape(batch, seq, tf.constant(config.numHeads()),
-                tf.constant(config.headSize()))); // [batch, seq, heads, headSize]
-        return tf.linalg.transpose(split, tf.constant(new int[] {0, 2, 1, 3})); // [batch, heads, seq, headSize]
-    }
-
+    /** GELU's factor 0.5 is folded into the output kernel at build time (one pass fewer over [rows, intermediate]). */
     private Operand<TFloat32> feedForward(Operand<TFloat32> hidden, int layer) {
-        Operand<TFloat32> intermediate = gelu(dense(hidden, BertWeights.layer(layer, "intermediate.dense"),
-                config.hiddenSize(), config.intermediateSize())); // [batch*seq, intermediate]
+        Operand<TFloat32> intermediate = twiceGelu(dense(hidden, BertWeights.layer(layer, "intermediate.dense"),
+                config.hiddenSize(), config.intermediateSize(), 1f)); // [batch*seq, intermediate]
         Operand<TFloat32> output = dense(intermediate, BertWeights.layer(layer, "output.dense"),
-                config.intermediateSize(), config.hiddenSize()); // [batch*seq, hidden]
+                config.intermediateSize(), config.hiddenSize(), 0.5f); // [batch*seq, hidden]
         return layerNorm(tf.math.add(output, hidden), BertWeights.layer(layer, "output.LayerNorm"));
     }
 
-    /** Exact GELU: 0.5 * x * (1 + erf(x / sqrt(2))). */
-    private Operand<TFloat32> gelu(Operand<TFloat32> x) {
-        Operand<TFloat32> scaled = tf.math.div(x, tf.constant((float) Math.sqrt(2)));
-        Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(scaled));
-        return tf.math.mul(tf.math.mul(x, cdf), tf.constant(0.5f));
+    /** 2 * exact GELU = x * (1 + erf(x / sqrt(2))); the caller halves it. */
+    private Operand<TFloat32> twiceGelu(Operand<TFloat32> x) {
+        Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant((float) (1 / Math.sqrt(2))))));
+        return tf.math.mul(x, cdf);
     }
 
-    /** x @ W + b with the PyTorch [out, in] weight stored transposed as [in, out]; [rows, in] → [rows, out]. */
-    private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix, int in, int out) {
-        Operand<TFloat32> kernel = variable(prefix + ".weight",
-                weights.get(prefix + ".weight", out, in).transpose2d()); // [in, out]
+    /** (x @ W) * kernelScale + b with the PyTorch [out, in] weight stored transposed as [in, out]; [rows, in] → [rows, out]. */
+    private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix, int in, int out, float kernelScale) {
+        ArrayTensor w = weights.get(prefix + ".weight", out, in).transpose2d(); // [in, out]
+        Operand<TFloat32> kernel = variable(prefix + ".weight", kernelScale == 1f ? w : w.scaled(kernelScale));
         Operand<TFloat32> bias = weight(prefix + ".bias", out);
         return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     }
 
     private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix) {
-        return dense(x, prefix, config.hiddenSize(), config.hiddenSize());
+        return dense(x, prefix, config.hiddenSize(), config.hiddenSize(), 1f);
     }
 
+    /** (x - mean) * rsqrt(var + eps) * gamma + beta; the reciprocal is taken on [rows, 1], not divided per element. */
     private Operand<TFloat32> layerNorm(Operand<TFloat32> x, String prefix) {
         Operand<TInt32> lastAxis = tf.constant(-1);
         Operand<TFloat32> mean = tf.math.mean(x, lastAxis, Mean.keepDims(true)); // [rows, 1]
         Operand<TFloat32> centered = tf.math.sub(x, mean);
         Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis, Mean.keepDims(true));
-        Operand<TFloat32> normed = tf.math.div(centered,
-                tf.math.sqrt(tf.math.add(variance, tf.constant((float) config.layerNormEps()))));
+        Operand<TFloat32> inverse = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) config.layerNormEps())));
         int hidden = config.hiddenSize();
+        Operand<TFloat32> normed = tf.math.mul(centered, inverse);
         return tf.math.add(tf.math.mul(normed, weight(prefix + ".weight", hidden)), weight(prefix + ".bias", hidden));
     }
 

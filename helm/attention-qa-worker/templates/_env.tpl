@@ -47,6 +47,8 @@
   value: {{ printf "-Dorg.bytedeco.javacpp.cachedir=/var/cache/javacpp -Djava.io.tmpdir=/tmp -XX:MaxRAMPercentage=%v %s" .Values.jvm.maxRamPercentage .Values.jvm.extraOptions | trim | quote }}
 - name: DJL_CACHE_DIR
   value: /var/cache/djl
+- name: MALLOC_ARENA_MAX
+  value: "2"
 {{- end -}}
 
 {{/* Volumes for the Kafka truststore and keystore. */}}

@@ -19,8 +19,14 @@ final class ApplicationEnv {
             "KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_LOCATION",
             "KAFKA_SSL_KEYSTORE_PASSWORD", "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
 
-    /** Read by the JVM (JavaCPP cache directory) and by DJL (tokenizer native library cache), not by Quarkus. */
-    static final Set<String> NATIVE_LIBRARIES = Set.of("JAVA_TOOL_OPTIONS", "DJL_CACHE_DIR");
+    /**
+     * Read by the JVM (JavaCPP cache directory), by DJL (tokenizer native library cache) and by glibc (malloc arenas
+     * capped: TF's threads otherwise each grow their own, see the soak figure), not by Quarkus.
+     */
+    static final Set<String> NATIVE_LIBRARIES = Set.of("JAVA_TOOL_OPTIONS", "DJL_CACHE_DIR", "MALLOC_ARENA_MAX");
+
+    /** Read by Kubernetes itself: {@code $(POD_NAME)} in the exactly-once transactional id. */
+    static final Set<String> KUBERNETES_SUBSTITUTIONS = Set.of("POD_NAME");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern README_ENV = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
@@ -49,6 +55,7 @@ final class ApplicationEnv {
         names.addAll(fromReadme());
         names.addAll(AGREED);
         names.addAll(NATIVE_LIBRARIES);
+        names.addAll(KUBERNETES_SUBSTITUTIONS);
         return names;
     }
 

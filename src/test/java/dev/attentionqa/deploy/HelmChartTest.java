@@ -76,7 +76,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image"})
+    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image", "exactly-once"})
     void setsOnlyEnvironmentNamesTheApplicationReads(String set) throws Exception {
         Rendered r = Charts.render(set);
         Set<String> known = ApplicationEnv.all();

@@ -79,10 +79,20 @@ final class ExactlyOnceDelivery implements Delivery {
         }
     }
 
+    /**
+     * Closes the producer and starts its successor at once: the successor's {@code initTransactions} completes or
+     * aborts whatever the old one left open, so the group's committed offsets are stable again when the request loop
+     * reads them to rewind. If the broker cannot be reached yet, the next delivery tries again.
+     */
     private void replaceProducer() {
         if (producer != null) {
             producer.close(Duration.ZERO);
             producer = null;
+        }
+        try {
+            producer();
+        } catch (DeliveryFailedException e) {
+            LOG.warnf("new transactional producer not ready yet (%s); the next delivery tries again", String.valueOf(e.getCause()));
         }
     }
 

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +29,15 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
 
     private static final Logger LOG = Logger.getLogger(MicroBatchPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Consumer<String, byte[]> consumer;
     private final int maxRequests;
     private final Duration maxDelay;
     private final Deque<ConsumerRecord<String, byte[]>> held = new ArrayDeque<>();
+    /** Rewound partitions still to be moved to their committed offsets before the next poll. */
+    private final Set<TopicPartition> toCommitted = new HashSet<>();
 
     MicroBatchPoller(Consumer<String, byte[]> consumer, String topic, int maxRequests, Duration maxDelay) {
         this.consumer = consumer;
@@ -42,6 +48,9 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
 
     /** The next micro-batch, in partition order; empty when nothing arrived within an idle poll. */
     List<ConsumerRecord<String, byte[]>> next() {
+        if (!seekToCommitted()) {
+            return List.of();
+        }
         if (held.isEmpty()) {
             consumer.poll(IDLE_POLL).forEach(held::add);
         }
@@ -63,7 +72,12 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
         return batch;
     }
 
-    /** After a failed delivery: forget what is held and read every partition of the batch again from its start. */
+    /**
+     * After a failed delivery: forget what is held, read every partition of the batch again from its start, and before
+     * the next poll move each to its committed offset. A delivery can fail after all (a commit that timed out on the
+     * client may still have been completed by the broker): the committed offset, not the batch, says where the
+     * unanswered records start, so such a batch is not answered twice.
+     */
     void rewind(List<ConsumerRecord<String, byte[]>> batch) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : batch) {
@@ -76,9 +90,45 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
         Set<TopicPartition> owned = consumer.assignment();
         first.forEach((tp, offset) -> {
             if (owned.contains(tp)) {
-                consumer.seek(tp, offset);
+                consumer.seek(tp, offset); // never past an unanswered record, whatever happens next
+                toCommitted.add(tp);
             }
         });
+    }
+
+    /**
+     * Seeks the rewound partitions to their committed offsets (read_committed consumers wait for pending transactional
+     * offsets). False, after a pause, while the broker cannot tell: then nothing may be polled yet.
+     */
+    private boolean seekToCommitted() {
+        toCommitted.retainAll(consumer.assignment());
+        if (toCommitted.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed = consumer.committed(Set.copyOf(toCommitted), COMMITTED_TIMEOUT);
+        } catch (KafkaException e) {
+            LOG.warnf("committed offsets of %s not read (%s); trying again in %s", toCommitted, e, RETRY_PAUSE);
+            pause();
+            return false;
+        }
+        committed.forEach((tp, offset) -> {
+            if (offset != null && offset.offset() > consumer.position(tp)) {
+                LOG.warnf("%s: the failed delivery was committed after all; resuming at offset %d", tp, offset.offset());
+                consumer.seek(tp, offset.offset());
+            }
+        });
+        toCommitted.clear();
+        return true;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The offsets to commit after a batch: one past its last record, per partition. */
@@ -107,6 +157,7 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
     }
 
     private void drop(Collection<TopicPartition> partitions, String how) {
+        toCommitted.removeAll(partitions);
         int before = held.size();
         held.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
         LOG.infof("partitions %s %s; %d held record(s) dropped", partitions, how, before - held.size());

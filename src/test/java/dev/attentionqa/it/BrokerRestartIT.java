@@ -17,13 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (exactly once for a read_committed reader in exactly-once mode).
  * <p>
  * {@code -Dfault.plan} changes the faults, e.g. {@code kill@25,broker@50,kill@75} (kill -9 of the worker at 25 %,
- * broker restart at 50 %, worker kill at 75 %) for the big run; {@code -Dfault.requests=N} sizes it (default 1500).
+ * broker restart at 50 %, worker kill at 75 %) for the big run; {@code -Dfault.requests=N} sizes it (default 1500),
+ * {@code -Dfault.outage=S} sets the seconds without a broker (default 10).
  */
 class BrokerRestartIT {
 
     private static final Duration READY = Duration.ofMinutes(3);
     private static final Duration READY_AFTER_OUTAGE = Duration.ofMinutes(5);
-    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    /** How long the broker stays down before it is started again ({@code -Dfault.outage}, seconds; default 10). */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("fault.outage", 10));
 
     @Test
     void atLeastOnceWorkerRidesOutABrokerRestart() throws Exception {

@@ -18,7 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * {@code -Dfault.plan} changes the faults, e.g. {@code kill@25,broker@50,kill@75} (kill -9 of the worker at 25 %,
  * broker restart at 50 %, worker kill at 75 %) for the big run; {@code -Dfault.requests=N} sizes it (default 1500),
- * {@code -Dfault.outage=S} sets the seconds without a broker (default 10).
+ * {@code -Dfault.outage=S} sets the seconds without a broker (default 10). The big run, both modes, surefire skipped:
+ * <pre>
+ * ./mvnw -o -B verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BrokerRestartIT \
+ *     -Dfault.requests=10000 -Dfault.plan=kill@25,broker@50,kill@75
+ * </pre>
+ * Each run prints one {@code FAULT-SUMMARY} line (answered %, missing, duplicates, kills, broker restarts, seconds).
  */
 class BrokerRestartIT {
 

@@ -5,12 +5,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A single-node KRaft broker as a separate process, started and stopped with {@code src/main/scripts/local-broker.sh}
  * on a port of its own (data in {@code target/local-broker/<port>/}, which survives a kill: a restart on the same port
- * reuses it). {@link #kill()} is a kill -9 of the broker JVM, without the script.
+ * reuses it; deleted on close). {@link #kill()} is a kill -9 of the broker JVM, without the script.
  */
 final class BrokerProcess implements AutoCloseable {
 
@@ -64,10 +66,16 @@ final class BrokerProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
-    /** {@code local-broker.sh stop} (TERM, KILL after 30 s); nothing when it is not running. */
+    /** {@code local-broker.sh stop} (TERM, KILL after 30 s), then deletes this port's directory (data, logs). */
     @Override
     public void close() throws Exception {
         script("stop", "");
+        if (!Files.isDirectory(home())) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home())) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     // The controller listens on port + 1 (the script's default), so both must be free.

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class EngineBenchmark {
 
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 10;
 
     private final Encoder encoder;
     private final ReferenceEngine reference;
@@ -47,9 +47,11 @@ public final class EngineBenchmark {
         ort.run();
         double roundSeconds = secondsPerCell / (2.0 * ROUNDS);
         long tfNanos = 0, ortNanos = 0, tfRuns = 0, ortRuns = 0;
+        double[] roundRatios = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             long[] t = timed(tf, roundSeconds);
             long[] o = timed(ort, roundSeconds);
+            roundRatios[round] = ((double) t[0] / t[1]) / ((double) o[0] / o[1]);
             tfRuns += t[0];
             tfNanos += t[1];
             ortRuns += o[0];
@@ -57,7 +59,10 @@ public final class EngineBenchmark {
         }
         double tfRate = batch * tfRuns / (tfNanos / 1e9);
         double ortRate = batch * ortRuns / (ortNanos / 1e9);
-        return new BenchCell(batch, seq, tfRate, ortRate, tfRate / ortRate);
+        java.util.Arrays.sort(roundRatios);
+        double median = (roundRatios[(ROUNDS - 1) / 2] + roundRatios[ROUNDS / 2]) / 2;
+        return new BenchCell(batch, seq, tfRate, ortRate, tfRate / ortRate, roundRatios[0], median,
+                roundRatios[ROUNDS - 1]);
     }
 
     /** Runs {@code work} at least once and until {@code seconds} passed; returns {runs, nanos}. */

@@ -21,7 +21,7 @@ public class BenchEngineCommand implements Callable<Integer> {
 
     private static final int[][] CELLS = {{1, 128}, {8, 128}, {32, 128}, {1, 384}, {8, 384}, {32, 384}};
 
-    @Option(names = "--json", description = "Write cells[] (batch, seq, tf_seq_per_s, ort_seq_per_s, ratio) here.")
+    @Option(names = "--json", description = "Write cells[] (batch, seq, tf_seq_per_s, ort_seq_per_s, ratio, round_ratio_min/median/max) here.")
     Path out;
 
     @Option(names = "--seconds", description = "Measured seconds per cell, both engines (default: ${DEFAULT-VALUE}).")
@@ -44,9 +44,11 @@ public class BenchEngineCommand implements Callable<Integer> {
             return 2;
         }
         try (ReferenceEngine ort = found.get()) {
-            System.out.printf("%-6s %-5s %12s %12s %7s%n", "batch", "seq", "tf seq/s", ort.name() + " seq/s", "tf/ort");
+            System.out.printf("%-6s %-5s %12s %12s %7s   %s%n", "batch", "seq", "tf seq/s", ort.name() + " seq/s", "tf/ort",
+                    "per-round tf/ort min / median / max");
             List<BenchCell> results = new EngineBenchmark(model.encoder(), ort, seconds).run(parseCells(), c ->
-                    System.out.printf("%-6d %-5d %12.1f %12.1f %7.2f%n", c.batch(), c.seq(), c.tfSeqPerS(), c.ortSeqPerS(), c.ratio()));
+                    System.out.printf("%-6d %-5d %12.1f %12.1f %7.2f   %.2f / %.2f / %.2f%n", c.batch(), c.seq(), c.tfSeqPerS(),
+                            c.ortSeqPerS(), c.ratio(), c.roundRatioMin(), c.roundRatioMedian(), c.roundRatioMax()));
             if (out != null) {
                 JsonReports.write(JsonReports.snakeCase(json), out, Map.of("cells", results));
             }

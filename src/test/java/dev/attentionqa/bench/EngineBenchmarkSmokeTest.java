@@ -27,6 +27,8 @@ class EngineBenchmarkSmokeTest {
                 assertThat(c.tfSeqPerS()).isPositive();
                 assertThat(c.ortSeqPerS()).isPositive();
                 assertThat(c.ratio()).isCloseTo(c.tfSeqPerS() / c.ortSeqPerS(), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(c.roundRatioMin()).isPositive().isLessThanOrEqualTo(c.roundRatioMedian());
+                assertThat(c.roundRatioMedian()).isLessThanOrEqualTo(c.roundRatioMax());
             }
         }
     }

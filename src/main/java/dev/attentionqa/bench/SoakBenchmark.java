@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * level off after warm-up; growth beyond a few percent means a leak.
  *
  * <p>Shapes are drawn as the worker makes them: 1–4 rows, real lengths 16–128 padded up to a multiple of
- * {@code padMultiple} (the worker's {@code qa.batching.pad-multiple}), padding masked. oneDNN caches a primitive
- * per shape it meets, so unpadded random lengths (hundreds of shapes) measure that cache filling up, not a leak.
+ * {@code padMultiple} (the worker's {@code qa.batching.pad-multiple}), padding masked: unpadded random lengths
+ * would meet hundreds of shapes the worker never sees, and any per-shape state they leave behind.
  */
 public final class SoakBenchmark {
 

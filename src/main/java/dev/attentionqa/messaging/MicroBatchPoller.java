@@ -30,7 +30,6 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
     private static final Logger LOG = Logger.getLogger(MicroBatchPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Consumer<String, byte[]> consumer;
     private final int maxRequests;
@@ -109,8 +108,8 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
         try {
             committed = consumer.committed(Set.copyOf(toCommitted), COMMITTED_TIMEOUT);
         } catch (KafkaException e) {
-            LOG.warnf("committed offsets of %s not read (%s); trying again in %s", toCommitted, e, RETRY_PAUSE);
-            pause();
+            LOG.warnf("committed offsets of %s not read (%s); trying again in %s", toCommitted, e, RetryPause.LENGTH);
+            RetryPause.take();
             return false;
         }
         committed.forEach((tp, offset) -> {
@@ -123,13 +122,6 @@ final class MicroBatchPoller implements ConsumerRebalanceListener {
         return true;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** The offsets to commit after a batch: one past its last record, per partition. */
     static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class RequestLoop {
 
     private static final Logger LOG = Logger.getLogger(RequestLoop.class);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     @Inject
     WorkerConfig config;
@@ -145,9 +143,9 @@ public class RequestLoop {
             delivery.deliver(records, MicroBatchPoller.nextOffsets(batch), consumer);
         } catch (DeliveryFailedException e) {
             LOG.warnf("micro-batch of %d not delivered (%s: %s); consuming it again in %s", batch.size(),
-                    e.getMessage(), String.valueOf(e.getCause()), RETRY_PAUSE);
+                    e.getMessage(), String.valueOf(e.getCause()), RetryPause.LENGTH);
             poller.rewind(batch);
-            pause();
+            RetryPause.take();
             return;
         }
         for (Outcome outcome : outcomes) {
@@ -163,14 +161,6 @@ public class RequestLoop {
             case ANSWERED -> metrics.answered(outcome.queued(), outcome.inferred());
             case DEAD_LETTERED -> metrics.deadLettered(outcome.code(), outcome.queued());
             case FAILED -> metrics.failed(outcome.code(), outcome.queued());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

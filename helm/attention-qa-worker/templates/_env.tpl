@@ -49,6 +49,8 @@
   value: /var/cache/djl
 - name: MALLOC_ARENA_MAX
   value: "2"
+- name: TF_CPU_ALLOCATOR_USE_BFC
+  value: "true"
 {{- end -}}
 
 {{/* Volumes for the Kafka truststore and keystore. */}}

@@ -44,13 +44,15 @@ public class BenchEngineCommand implements Callable<Integer> {
             return 2;
         }
         try (ReferenceEngine ort = found.get()) {
+            String tfEngine = model.engineOptions().describe();
+            System.out.println("tf engine: " + tfEngine);
             System.out.printf("%-6s %-5s %12s %12s %7s   %s%n", "batch", "seq", "tf seq/s", ort.name() + " seq/s", "tf/ort",
                     "per-round tf/ort min / median / max");
             List<BenchCell> results = new EngineBenchmark(model.encoder(), ort, seconds).run(parseCells(), c ->
                     System.out.printf("%-6d %-5d %12.1f %12.1f %7.2f   %.2f / %.2f / %.2f%n", c.batch(), c.seq(), c.tfSeqPerS(),
                             c.ortSeqPerS(), c.ratio(), c.roundRatioMin(), c.roundRatioMedian(), c.roundRatioMax()));
             if (out != null) {
-                JsonReports.write(JsonReports.snakeCase(json), out, Map.of("cells", results));
+                JsonReports.write(JsonReports.snakeCase(json), out, Map.of("tf_engine", tfEngine, "cells", results));
             }
         }
         return 0;

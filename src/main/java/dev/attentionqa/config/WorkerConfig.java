@@ -63,12 +63,16 @@ public interface WorkerConfig {
     /** TensorFlow session settings. */
     interface Engine {
         /** Threads one op may use (TF's pools are process-wide: the first session sets them). */
-        @WithDefault("2")
+        @WithDefault("1")
         int intraOpThreads();
 
         /** Ops run at the same time. */
-        @WithDefault("1")
+        @WithDefault("2")
         int interOpThreads();
+
+        /** Slices of the sequence positions the graph encodes as independent op chains (at most 16). */
+        @WithDefault("2")
+        int lanes();
 
         /** Sequences per encoder call when the pipeline encodes many sentences. */
         @WithDefault("32")

@@ -49,14 +49,16 @@ public final class BertGraph {
     private final BertConfig config;
     private final BertWeights weights;
     private final WeightVariables variables;
+    private final int lanes;
     private Operand<TInt32> batch;
     private Operand<TInt32> seq;
 
-    private BertGraph(Graph graph, BertConfig config, BertWeights weights) {
+    private BertGraph(Graph graph, BertConfig config, BertWeights weights, int lanes) {
         this.tf = Ops.create(graph);
         this.config = config;
         this.weights = weights;
         this.variables = new WeightVariables(tf);
+        this.lanes = lanes;
     }
 
     /** Output [batch, heads, seq, seq]: attention probabilities of encoder layer {@code layer}. */
@@ -64,11 +66,24 @@ public final class BertGraph {
         return "attention_probs_" + layer;
     }
 
-    /** Builds the whole encoder into {@code graph}; the returned variables must be assigned once per session. */
-    static WeightVariables build(Graph graph, BertConfig config, BertWeights weights) {
-        BertGraph bert = new BertGraph(graph, config, weights);
+    /**
+     * Builds the whole encoder into {@code graph} with the sequence positions split into {@code lanes} independent
+     * chains of ops; the returned variables must be assigned once per session.
+     */
+    static WeightVariables build(Graph graph, BertConfig config, BertWeights weights, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1 (got " + lanes + ")");
+        }
+        BertGraph bert = new BertGraph(graph, config, weights, lanes);
         bert.encoder();
         return bert.variables;
+    }
+
+    /**
+     * One lane: the encoder's states for a slice of the query positions, [batch * length, hidden], and the
+     * [batch, heads, length, 1] ones appended to its queries so that they pick up the key mask (see {@link #keyMask}).
+     */
+    private record Lane(Operand<TFloat32> hidden, Operand<TInt32> length, Operand<TFloat32> queryOnes) {
     }
 
     private void encoder() {
@@ -78,22 +93,61 @@ public final class BertGraph {
         Operand<TInt32> inputShape = tf.shape(inputIds);
         batch = tf.gather(inputShape, tf.constant(0), tf.constant(0));
         seq = tf.gather(inputShape, tf.constant(1), tf.constant(0));
-        Operand<TFloat32> maskAdd = extendedMask(attentionMask);
-        Operand<TFloat32> hidden = embeddings(inputIds, tokenTypeIds);
+        Operand<TFloat32> keyMask = keyMask(attentionMask);
+        List<Lane> laneStates = splitIntoLanes(embeddings(inputIds, tokenTypeIds));
         List<Operand<TFloat32>> meanProbs = new ArrayList<>();
         for (int layer = 0; layer < config.numLayers(); layer++) {
-            LayerOutput out = encoderLayer(hidden, maskAdd, layer);
-            hidden = out.hidden();
-            tf.withName(attentionProbs(layer)).identity(out.attentionProbs());
-            meanProbs.add(tf.math.mean(out.attentionProbs(), tf.constant(1))); // [batch, seq, seq]
+            LayerWeights w = layerWeights(layer);
+            List<Operand<TFloat32>> probs = new ArrayList<>();
+            laneStates = encoderLayer(laneStates, keyMask, w, probs);
+            tf.withName(attentionProbs(layer)).identity(join(probs, 2)); // [batch, heads, seq, seq]
+            List<Operand<TFloat32>> means = new ArrayList<>();
+            for (Operand<TFloat32> p : probs) {
+                means.add(tf.math.mean(p, tf.constant(1))); // [batch, length, seq]
+            }
+            meanProbs.add(join(means, 1)); // [batch, seq, seq]
         }
         tf.withName(MEAN_ATTENTION).stack(meanProbs); // [layers, batch, seq, seq]
         rollout(meanProbs);
-        tf.withName(LAST_HIDDEN_STATE).reshape(hidden,
-                shape(batch, seq, tf.constant(config.hiddenSize()))); // [batch, seq, hidden]
-        if (config.hasQaHead()) {
-            qaHead(hidden);
+        List<Operand<TFloat32>> slices = new ArrayList<>();
+        for (Lane lane : laneStates) {
+            slices.add(tf.reshape(lane.hidden(), shape(batch, lane.length(), tf.constant(config.hiddenSize()))));
         }
+        Operand<TFloat32> hidden = tf.withName(LAST_HIDDEN_STATE).identity(join(slices, 1)); // [batch, seq, hidden]
+        if (config.hasQaHead()) {
+            qaHead(tf.reshape(hidden, rowsOfHidden()));
+        }
+    }
+
+    /**
+     * Splits [batch * seq, hidden] into {@link #lanes} slices of the sequence positions, as equal as the length
+     * allows. Every op after this runs per lane except the key/value concat in attention, so TF's inter-op threads
+     * keep every core busy even at batch 1, where one kernel split over threads scales poorly (GUIDE §4).
+     */
+    private List<Lane> splitIntoLanes(Operand<TFloat32> embedded) {
+        if (lanes == 1) {
+            return List.of(new Lane(embedded, seq, queryOnes(seq)));
+        }
+        List<Operand<TInt32>> lengths = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            // lane i takes positions [seq*i/lanes, seq*(i+1)/lanes)
+            lengths.add(tf.math.sub(tf.math.floorDiv(tf.math.mul(seq, tf.constant(i + 1)), tf.constant(lanes)),
+                    tf.math.floorDiv(tf.math.mul(seq, tf.constant(i)), tf.constant(lanes))));
+        }
+        Operand<TFloat32> byPosition = tf.reshape(embedded, shape(batch, seq, tf.constant(config.hiddenSize())));
+        List<org.tensorflow.Output<TFloat32>> parts = tf.splitV(byPosition, tf.stack(lengths), tf.constant(1),
+                (long) lanes).output();
+        List<Lane> result = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            result.add(new Lane(tf.reshape(parts.get(i), rows(lengths.get(i))), lengths.get(i),
+                    queryOnes(lengths.get(i))));
+        }
+        return result;
+    }
+
+    /** Concatenates along {@code axis}; a single part is returned as it is (ConcatV2 needs two inputs). */
+    private Operand<TFloat32> join(List<Operand<TFloat32>> parts, int axis) {
+        return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(axis));
     }
 
     /** R = A_L · … · A_1 with A = 0.5·W + 0.5·I, W the head-averaged attention with rows renormalised. */
@@ -115,11 +169,21 @@ public final class BertGraph {
         return tf.withName(name).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, -1)));
     }
 
-    /** (1 - mask) * -max_float, shaped to broadcast over heads and query positions. */
-    private Operand<TFloat32> extendedMask(Operand<TInt64> attentionMask) {
+    /**
+     * (1 - mask) * -max_float as one extra key feature, [batch, heads, seq, 1]. Paired with a query feature of 1
+     * ({@link #queryOnes}) it adds the mask to the scores inside the Q·Kᵀ matmul (head size 32 → 33) instead of
+     * in a separate pass over the [batch, heads, seq, seq] scores.
+     */
+    private Operand<TFloat32> keyMask(Operand<TInt64> attentionMask) {
         Operand<TFloat32> mask = tf.dtypes.cast(attentionMask, TFloat32.class);
         Operand<TFloat32> fill = tf.math.mul(tf.math.sub(tf.constant(1f), mask), tf.constant(MASK_FILL));
-        return tf.reshape(fill, shape(batch, tf.constant(1), tf.constant(1), seq)); // [batch, 1, 1, seq]
+        return tf.broadcastTo(tf.reshape(fill, shape(batch, tf.constant(1), seq, tf.constant(1))),
+                shape(batch, tf.constant(config.numHeads()), seq, tf.constant(1))); // [batch, heads, seq, 1]
+    }
+
+    /** [batch, heads, length, 1] of ones: the query side of {@link #keyMask}. */
+    private Operand<TFloat32> queryOnes(Operand<TInt32> length) {
+        return tf.fill(shape(batch, tf.constant(config.numHeads()), length, tf.constant(1)), tf.constant(1f));
     }
 
     /** Word + segment (absent in DistilBERT) + position embeddings, then LayerNorm. */
@@ -134,8 +198,8 @@ public final class BertGraph {
         }
         Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight", config.maxPositions(),
                 hidden), positionIds(inputIds), tf.constant(0)); // [seq, hidden] or [batch, seq, hidden]
-        Operand<TFloat32> flat = tf.reshape(tf.math.add(sum, where), rowsOfHidden()); // [batch*seq, hidden]
-        return layerNorm(flat, "embeddings.LayerNorm");
+        Operand<TFloat32> flat = tf.reshape(tf.math.add(sum, where), rows(seq)); // [batch*seq, hidden]
+        return layerNorm(flat, weight("embeddings.LayerNorm.weight", hidden), weight("embeddings.LayerNorm.bias", hidden));
     }
 
     /**
@@ -152,60 +216,117 @@ public final class BertGraph {
         return tf.math.add(counted, paddingIdx); // [batch, seq]
     }
 
-    private record LayerOutput(Operand<TFloat32> hidden, Operand<TFloat32> attentionProbs) {
+    /** One encoder layer's variables, read once and shared by every lane. */
+    private record LayerWeights(Operand<TFloat32> qkvKernel, Operand<TFloat32> qkvBias,
+                                Operand<TFloat32> attentionOutKernel, Operand<TFloat32> attentionOutBias,
+                                Operand<TFloat32> attentionNormGamma, Operand<TFloat32> attentionNormBeta,
+                                Operand<TFloat32> intermediateKernel, Operand<TFloat32> intermediateBias,
+                                Operand<TFloat32> outputKernel, Operand<TFloat32> outputBias,
+                                Operand<TFloat32> outputNormGamma, Operand<TFloat32> outputNormBeta) {
     }
 
-    private LayerOutput encoderLayer(Operand<TFloat32> hidden, Operand<TFloat32> maskAdd, int layer) {
-        Attention attention = selfAttention(hidden, maskAdd, layer);
-        Operand<TFloat32> projected = dense(attention.context(), BertWeights.layer(layer, "attention.output.dense"));
-        Operand<TFloat32> attended = layerNorm(tf.math.add(projected, hidden),
-                BertWeights.layer(layer, "attention.output.LayerNorm"));
-        return new LayerOutput(feedForward(attended, layer), attention.probs());
+    /**
+     * The three attention projections fused into one [hidden, 3 * hidden] kernel with 1/sqrt(d_k) folded into the
+     * query part, and GELU's factor 0.5 folded into the output kernel: both save a pass over a big tensor per run.
+     */
+    private LayerWeights layerWeights(int layer) {
+        int h = config.hiddenSize();
+        int inter = config.intermediateSize();
+        float scale = (float) (1 / Math.sqrt(config.headSize()));
+        String q = BertWeights.layer(layer, "attention.self.query");
+        String k = BertWeights.layer(layer, "attention.self.key");
+        String v = BertWeights.layer(layer, "attention.self.value");
+        ArrayTensor qkvKernel = ArrayTensor.concatColumns(weights.get(q + ".weight", h, h).transpose2d().scaled(scale),
+                weights.get(k + ".weight", h, h).transpose2d(), weights.get(v + ".weight", h, h).transpose2d());
+        ArrayTensor qkvBias = ArrayTensor.concat1d(weights.get(q + ".bias", h).scaled(scale),
+                weights.get(k + ".bias", h), weights.get(v + ".bias", h));
+        String fused = BertWeights.layer(layer, "attention.self.qkv");
+        String attentionOut = BertWeights.layer(layer, "attention.output.dense");
+        String attentionNorm = BertWeights.layer(layer, "attention.output.LayerNorm");
+        String intermediate = BertWeights.layer(layer, "intermediate.dense");
+        String output = BertWeights.layer(layer, "output.dense");
+        String outputNorm = BertWeights.layer(layer, "output.LayerNorm");
+        return new LayerWeights(variable(fused + ".weight", qkvKernel), variable(fused + ".bias", qkvBias),
+                kernel(attentionOut, h, h, 1f), weight(attentionOut + ".bias", h),
+                weight(attentionNorm + ".weight", h), weight(attentionNorm + ".bias", h),
+                kernel(intermediate, h, inter, 1f), weight(intermediate + ".bias", inter),
+                kernel(output, inter, h, 0.5f), weight(output + ".bias", h),
+                weight(outputNorm + ".weight", h), weight(outputNorm + ".bias", h));
+    }
+
+    /** PyTorch's [out, in] weight stored transposed as [in, out], times {@code scale}. */
+    private Operand<TFloat32> kernel(String prefix, int in, int out, float scale) {
+        ArrayTensor w = weights.get(prefix + ".weight", out, in).transpose2d(); // [in, out]
+        return variable(prefix + ".weight", scale == 1f ? w : w.scaled(scale));
+    }
+
+    /**
+     * Self-attention over all positions for every lane's queries, then each lane's output projection and
+     * feed-forward block. Adds each lane's attention probabilities [batch, heads, length, seq] to {@code probs}.
+     */
+    private List<Lane> encoderLayer(List<Lane> in, Operand<TFloat32> keyMask, LayerWeights w,
+                                    List<Operand<TFloat32>> probs) {
+        List<List<org.tensorflow.Output<TFloat32>>> qkv = new ArrayList<>();
+        List<Operand<TFloat32>> keys = new ArrayList<>();
+        List<Operand<TFloat32>> values = new ArrayList<>();
+        for (Lane lane : in) {
+            Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(lane.hidden(), w.qkvKernel()),
+                    w.qkvBias()); // [batch*length, 3*hidden]
+            Operand<TFloat32> heads = tf.linalg.transpose(tf.reshape(projected, shape(batch, lane.length(),
+                    tf.constant(3), tf.constant(config.numHeads()), tf.constant(config.headSize()))),
+                    tf.constant(new int[] {2, 0, 3, 1, 4})); // [3, batch, heads, length, headSize]
+            List<org.tensorflow.Output<TFloat32>> split = tf.unstack(heads, 3L,
+                    org.tensorflow.op.core.Unstack.axis(0L)).output();
+            qkv.add(split);
+            keys.add(split.get(1));
+            values.add(split.get(2));
+        }
+        Operand<TFloat32> key = tf.concat(List.of(join(keys, 2), keyMask),
+                tf.constant(3)); // [batch, heads, seq, headSize + 1]
+        Operand<TFloat32> value = join(values, 2); // [batch, heads, seq, headSize]
+        List<Lane> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            Lane lane = in.get(i);
+            Operand<TFloat32> query = tf.concat(List.of(qkv.get(i).get(0), lane.queryOnes()),
+                    tf.constant(3)); // [batch, heads, length, headSize + 1]
+            Attention attention = selfAttention(query, key, value, lane.length());
+            probs.add(attention.probs());
+            Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(attention.context(), w.attentionOutKernel()),
+                    w.attentionOutBias());
+            Operand<TFloat32> attended = layerNorm(tf.math.add(projected, lane.hidden()), w.attentionNormGamma(),
+                    w.attentionNormBeta());
+            out.add(new Lane(feedForward(attended, w), lane.length(), lane.queryOnes()));
+        }
+        return out;
     }
 
     private record Attention(Operand<TFloat32> context, Operand<TFloat32> probs) {
     }
 
     /**
-     * Scaled dot-product attention (Vaswani et al. 2017) with the three projections fused into one matmul
-     * ([rows, hidden] @ [hidden, 3 * hidden]) and 1/sqrt(d_k) folded into the query weights at build time, so no
-     * pass over the [batch, heads, seq, seq] scores is spent on scaling.
+     * Scaled dot-product attention (Vaswani et al. 2017) of one lane's queries [batch, heads, length, headSize + 1]
+     * (already scaled by 1/sqrt(d_k), with the mask feature) over every position's keys and values; context as
+     * [batch*length, hidden].
      */
-    private Attention selfAttention(Operand<TFloat32> hidden, Operand<TFloat32> maskAdd, int layer) {
-        int h = config.hiddenSize();
-        float scale = (float) (1 / Math.sqrt(config.headSize()));
-        String q = BertWeights.layer(layer, "attention.self.query");
-        String k = BertWeights.layer(layer, "attention.self.key");
-        String v = BertWeights.layer(layer, "attention.self.value");
-        ArrayTensor kernel = ArrayTensor.concatColumns(weights.get(q + ".weight", h, h).transpose2d().scaled(scale),
-                weights.get(k + ".weight", h, h).transpose2d(), weights.get(v + ".weight", h, h).transpose2d());
-        ArrayTensor bias = ArrayTensor.concat1d(weights.get(q + ".bias", h).scaled(scale), weights.get(k + ".bias", h),
-                weights.get(v + ".bias", h));
-        String fused = BertWeights.layer(layer, "attention.self.qkv");
-        Operand<TFloat32> qkv = tf.nn.biasAdd(tf.linalg.matMul(hidden, variable(fused + ".weight", kernel)),
-                variable(fused + ".bias", bias)); // [batch*seq, 3*hidden]
-        Operand<TFloat32> heads = tf.linalg.transpose(tf.reshape(qkv, shape(batch, seq, tf.constant(3),
-                tf.constant(config.numHeads()), tf.constant(config.headSize()))),
-                tf.constant(new int[] {2, 0, 3, 1, 4})); // [3, batch, heads, seq, headSize]
-        List<org.tensorflow.Output<TFloat32>> split = tf.unstack(heads, 3L, org.tensorflow.op.core.Unstack.axis(0L)).output();
-        Operand<TFloat32> scores = tf.train.batchMatMul(split.get(0), split.get(1), TFloat32.class,
-                BatchMatMul.adjY(true)); // [batch, heads, seq, seq], already scaled
-        Operand<TFloat32> attentionProbs = tf.nn.softmax(tf.math.add(scores, maskAdd)); // [batch, heads, seq, seq]
-        Operand<TFloat32> context = tf.train.batchMatMul(attentionProbs, split.get(2),
-                TFloat32.class); // [batch, heads, seq, headSize]
+    private Attention selfAttention(Operand<TFloat32> query, Operand<TFloat32> key, Operand<TFloat32> value,
+                                    Operand<TInt32> length) {
+        Operand<TFloat32> scores = tf.train.batchMatMul(query, key, TFloat32.class,
+                BatchMatMul.adjY(true)); // [batch, heads, length, seq], masked
+        Operand<TFloat32> attentionProbs = tf.nn.softmax(scores); // [batch, heads, length, seq]
+        Operand<TFloat32> context = tf.train.batchMatMul(attentionProbs, value,
+                TFloat32.class); // [batch, heads, length, headSize]
         Operand<TFloat32> merged = tf.linalg.transpose(context,
-                tf.constant(new int[] {0, 2, 1, 3})); // [batch, seq, heads, headSize]
-        Operand<TFloat32> flat = tf.reshape(merged, rowsOfHidden()); // [batch*seq, hidden]
-        return new Attention(flat, attentionProbs);
+                tf.constant(new int[] {0, 2, 1, 3})); // [batch, length, heads, headSize]
+        return new Attention(tf.reshape(merged, rows(length)), attentionProbs);
     }
 
-    /** GELU's factor 0.5 is folded into the output kernel at build time (one pass fewer over [rows, intermediate]). */
-    private Operand<TFloat32> feedForward(Operand<TFloat32> hidden, int layer) {
-        Operand<TFloat32> intermediate = twiceGelu(dense(hidden, BertWeights.layer(layer, "intermediate.dense"),
-                config.hiddenSize(), config.intermediateSize(), 1f)); // [batch*seq, intermediate]
-        Operand<TFloat32> output = dense(intermediate, BertWeights.layer(layer, "output.dense"),
-                config.intermediateSize(), config.hiddenSize(), 0.5f); // [batch*seq, hidden]
-        return layerNorm(tf.math.add(output, hidden), BertWeights.layer(layer, "output.LayerNorm"));
+    /** Dense → GELU → dense, residual, LayerNorm; GELU's 0.5 lives in the output kernel. */
+    private Operand<TFloat32> feedForward(Operand<TFloat32> hidden, LayerWeights w) {
+        Operand<TFloat32> intermediate = twiceGelu(tf.nn.biasAdd(tf.linalg.matMul(hidden, w.intermediateKernel()),
+                w.intermediateBias())); // [rows, intermediate]
+        Operand<TFloat32> output = tf.nn.biasAdd(tf.linalg.matMul(intermediate, w.outputKernel()),
+                w.outputBias()); // [rows, hidden]
+        return layerNorm(tf.math.add(output, hidden), w.outputNormGamma(), w.outputNormBeta());
     }
 
     /** 2 * exact GELU = x * (1 + erf(x / sqrt(2))); the caller halves it. */
@@ -214,28 +335,15 @@ public final class BertGraph {
         return tf.math.mul(x, cdf);
     }
 
-    /** (x @ W) * kernelScale + b with the PyTorch [out, in] weight stored transposed as [in, out]; [rows, in] → [rows, out]. */
-    private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix, int in, int out, float kernelScale) {
-        ArrayTensor w = weights.get(prefix + ".weight", out, in).transpose2d(); // [in, out]
-        Operand<TFloat32> kernel = variable(prefix + ".weight", kernelScale == 1f ? w : w.scaled(kernelScale));
-        Operand<TFloat32> bias = weight(prefix + ".bias", out);
-        return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
-    }
-
-    private Operand<TFloat32> dense(Operand<TFloat32> x, String prefix) {
-        return dense(x, prefix, config.hiddenSize(), config.hiddenSize(), 1f);
-    }
-
     /** (x - mean) * rsqrt(var + eps) * gamma + beta; the reciprocal is taken on [rows, 1], not divided per element. */
-    private Operand<TFloat32> layerNorm(Operand<TFloat32> x, String prefix) {
+    private Operand<TFloat32> layerNorm(Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta) {
         Operand<TInt32> lastAxis = tf.constant(-1);
         Operand<TFloat32> mean = tf.math.mean(x, lastAxis, Mean.keepDims(true)); // [rows, 1]
         Operand<TFloat32> centered = tf.math.sub(x, mean);
         Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis, Mean.keepDims(true));
         Operand<TFloat32> inverse = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) config.layerNormEps())));
-        int hidden = config.hiddenSize();
         Operand<TFloat32> normed = tf.math.mul(centered, inverse);
-        return tf.math.add(tf.math.mul(normed, weight(prefix + ".weight", hidden)), weight(prefix + ".bias", hidden));
+        return tf.math.add(tf.math.mul(normed, gamma), beta);
     }
 
     private void qaHead(Operand<TFloat32> hidden) {
@@ -255,6 +363,11 @@ public final class BertGraph {
 
     private Operand<TFloat32> variable(String name, ArrayTensor tensor) {
         return variables.variable(name, tensor);
+    }
+
+    /** The shape [batch * length, hidden]; explicit, as -1 cannot be inferred for an empty lane. */
+    private Operand<TInt32> rows(Operand<TInt32> length) {
+        return shape(tf.math.mul(batch, length), tf.constant(config.hiddenSize()));
     }
 
     /** The shape [-1, hidden] that flattens batch and sequence into rows. */

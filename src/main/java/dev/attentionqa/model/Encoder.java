@@ -51,7 +51,7 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
     private static Encoder create(BertWeights weights, BertConfig config, EngineOptions options, ModelInfo info) {
         Graph graph = new Graph();
         try {
-            WeightVariables variables = BertGraph.build(graph, config, weights);
+            WeightVariables variables = BertGraph.build(graph, config, weights, options.lanes());
             Session session = new Session(graph, sessionConfig(options));
             try {
                 variables.assignAll(session);

@@ -1,6 +1,7 @@
 package dev.attentionqa.runtime;
 
 import dev.attentionqa.config.WorkerConfig;
+import dev.attentionqa.model.EngineOptions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class ConfigCheck {
         List<String> problems = new ArrayList<>();
         range(problems, "qa.engine.intra-op-threads", c.engine().intraOpThreads(), 0, 256);
         range(problems, "qa.engine.inter-op-threads", c.engine().interOpThreads(), 0, 256);
+        range(problems, "qa.engine.lanes", c.engine().lanes(), 1, EngineOptions.MAX_LANES);
         range(problems, "qa.engine.max-batch-size", c.engine().maxBatchSize(), 1, 1024);
         range(problems, "qa.windows.max-seq-len", c.windows().maxSeqLen(), 32, 512);
         range(problems, "qa.windows.max-question-len", c.windows().maxQuestionLen(), 1, c.windows().maxSeqLen() / 2);

@@ -25,6 +25,7 @@ public class ModelRuntime {
     private final Encoder encoder;
     private final WordPieceTokenizer tokenizer;
     private final ModelInfo info;
+    private final EngineOptions engineOptions;
 
     @Inject
     public ModelRuntime(WorkerConfig config, WorkerMetrics metrics) {
@@ -43,17 +44,27 @@ public class ModelRuntime {
             info = new ModelInfo(config.model().name(), config.model().revision());
         }
         var e = config.engine();
-        var engine = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.gpu().allowGrowth(),
+        var engine = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.lanes(), e.gpu().allowGrowth(),
                 e.gpu().visibleDevices().orElse(""), metrics);
+        if (!EngineOptions.pooledAllocator()) {
+            LOG.warnf("%s is not set to true: large batches run up to 1.5x slower (README, engine figures)",
+                    EngineOptions.POOLED_ALLOCATOR_ENV);
+        }
+        engineOptions = engine;
         encoder = Encoder.create(model.weights(), model.config(), engine);
         encoder.warmUp();
         metrics.modelLoaded(info.name(), info.revision(), engine.device());
-        LOG.infof("model %s (%s) loaded on %s and warmed up in %d ms", info.name(), info.revision(), engine.device(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("model %s (%s) loaded on %s (%s) and warmed up in %d ms", info.name(), info.revision(),
+                engine.device(), engine.describe(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public Encoder encoder() {
         return encoder;
+    }
+
+    /** The settings the encoder's session was created with. */
+    public EngineOptions engineOptions() {
+        return engineOptions;
     }
 
     public WordPieceTokenizer tokenizer() {

@@ -31,6 +31,7 @@ class ConfigCheckTest {
     void namesEveryBadPropertyWithItsValueInOneMessage() {
         WorkerConfig bad = config(Map.of(
                 "qa.engine.max-batch-size", "0",
+                "qa.engine.lanes", "17",
                 "qa.windows.max-seq-len", "1024",
                 "qa.health.max-inference-stall", "PT0.5S",
                 "qa.engine.gpu.visible-devices", "gpu0",
@@ -40,6 +41,7 @@ class ConfigCheckTest {
         assertThatThrownBy(() -> ConfigCheck.validate(bad))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("qa.engine.max-batch-size must be between 1 and 1024 (got 0)")
+                .hasMessageContaining("qa.engine.lanes must be between 1 and 16 (got 17)")
                 .hasMessageContaining("qa.windows.max-seq-len must be between 32 and 512 (got 1024)")
                 .hasMessageContaining("qa.health.max-inference-stall must be between PT1S and PT24H (got PT0.5S)")
                 .hasMessageContaining("qa.engine.gpu.visible-devices must be device ids like 0 or 0,1 (got gpu0)")

@@ -51,6 +51,8 @@
   value: "2"
 - name: TF_CPU_ALLOCATOR_USE_BFC
   value: "true"
+- name: TF_ENABLE_ONEDNN_OPTS
+  value: "1"
 {{- end -}}
 
 {{/* Volumes for the Kafka truststore and keystore. */}}

@@ -30,7 +30,7 @@ trap cleanup EXIT
 # The app runs in the background so that this shell can pass Ctrl-C / TERM on to it and
 # still reach the EXIT trap; a background job ignores the terminal's Ctrl-C by itself.
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} TF_CPU_ALLOCATOR_USE_BFC=${TF_CPU_ALLOCATOR_USE_BFC:-true} KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$LOCAL_KAFKA_PORT java ${JAVA_OPTS:-} -jar "$JAR" serve "$@" &
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} TF_CPU_ALLOCATOR_USE_BFC=${TF_CPU_ALLOCATOR_USE_BFC:-true} TF_ENABLE_ONEDNN_OPTS=${TF_ENABLE_ONEDNN_OPTS:-1} KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$LOCAL_KAFKA_PORT java ${JAVA_OPTS:-} -jar "$JAR" serve "$@" &
 app=$!
 trap 'kill -TERM "$app" 2> /dev/null || true' INT TERM
 status=0

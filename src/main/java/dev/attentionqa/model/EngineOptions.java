@@ -1,5 +1,7 @@
 package dev.attentionqa.model;
 
+import java.util.List;
+
 /**
  * TensorFlow session settings: intra-op threads per kernel and inter-op kernels in parallel (TF's pools are
  * process-wide, so the first session created in a JVM decides them, GUIDE §4); how many lanes the graph splits the
@@ -44,22 +46,39 @@ public record EngineOptions(int intraOpThreads, int interOpThreads, int lanes, b
     }
 
     /**
-     * Environment variable that makes TF pool its CPU memory (BFC allocator) instead of calling malloc per tensor;
-     * read by the native library when it loads, so it cannot be set from here. Measured: 32×384 ran 9.5 seq/s with
-     * it against 6.2 without, as attention tensors over 32 MB were otherwise mapped and zero-filled on every run.
+     * Environment variable that makes TF pool its CPU memory (BFC allocator) instead of calling malloc per tensor.
+     * Measured: 32×384 ran 9.5 seq/s with it against 6.2 without, as attention tensors over 32 MB were otherwise
+     * mapped and zero-filled on every run.
      */
     public static final String POOLED_ALLOCATOR_ENV = "TF_CPU_ALLOCATOR_USE_BFC";
 
-    /** Whether {@link #POOLED_ALLOCATOR_ENV} is on in this process (TF reads "true" or "1", any case). */
-    public static boolean pooledAllocator() {
-        String value = System.getenv(POOLED_ALLOCATOR_ENV);
+    /**
+     * Environment variable that swaps in oneDNN's CPU kernels (MatMul, Softmax, …); off by default in this native.
+     * Measured with lanes: TF/ORT 1.02–1.13 against 0.93 at 8×128 and 1.15 against 0.84–1.01 at 32×384. The
+     * Grappler remapper stays off ({@link Encoder}): its oneDNN fusions are the slow path of GUIDE §4.
+     */
+    public static final String ONEDNN_ENV = "TF_ENABLE_ONEDNN_OPTS";
+
+    /**
+     * The two variables above: the native library reads them when it loads, so the JVM cannot set them for itself;
+     * the image, the chart and {@code run-local.sh} do.
+     */
+    public static final List<String> TUNING_ENV = List.of(POOLED_ALLOCATOR_ENV, ONEDNN_ENV);
+
+    /** The variables of {@link #TUNING_ENV} that are not on in this process (TF reads "true" or "1", any case). */
+    public static List<String> tuningEnvMissing() {
+        return TUNING_ENV.stream().filter(name -> !isOn(System.getenv(name))).toList();
+    }
+
+    static boolean isOn(String value) {
         return value != null && (value.equalsIgnoreCase("true") || value.equals("1"));
     }
 
-    /** One line for logs and benchmark reports: threads, lanes and the allocator. */
+    /** One line for logs and benchmark reports: threads, lanes, allocator and kernels. */
     public String describe() {
         return "intra-op threads " + intraOpThreads + ", inter-op threads " + interOpThreads + ", lanes " + lanes
-                + ", CPU allocator " + (pooledAllocator() ? "pooled (" + POOLED_ALLOCATOR_ENV + ")" : "malloc");
+                + ", CPU allocator " + (isOn(System.getenv(POOLED_ALLOCATOR_ENV)) ? "pooled" : "malloc")
+                + ", kernels " + (isOn(System.getenv(ONEDNN_ENV)) ? "oneDNN" : "Eigen");
     }
 
     /** {@code cpu}, or {@code gpu} with the visible device list (e.g. {@code gpu:0}) when the GPU native is loaded. */

@@ -46,9 +46,10 @@ public class ModelRuntime {
         var e = config.engine();
         var engine = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.lanes(), e.gpu().allowGrowth(),
                 e.gpu().visibleDevices().orElse(""), metrics);
-        if (!EngineOptions.pooledAllocator()) {
-            LOG.warnf("%s is not set to true: large batches run up to 1.5x slower (README, engine figures)",
-                    EngineOptions.POOLED_ALLOCATOR_ENV);
+        var untuned = EngineOptions.tuningEnvMissing();
+        if (!untuned.isEmpty()) {
+            LOG.warnf("%s not set to true: the engine runs up to 1.5x slower (README, Configuration)",
+                    String.join(" and ", untuned));
         }
         engineOptions = engine;
         encoder = Encoder.create(model.weights(), model.config(), engine);

@@ -21,11 +21,11 @@ final class ApplicationEnv {
 
     /**
      * Read by the JVM (JavaCPP cache directory), by DJL (tokenizer native library cache), by glibc (malloc arenas
-     * capped: TF's threads otherwise each grow their own, see the soak figure) and by TensorFlow (its pooling CPU
-     * allocator, see the engine figures), not by Quarkus.
+     * capped: TF's threads otherwise each grow their own, see the soak figure) and by TensorFlow (pooling CPU
+     * allocator and oneDNN kernels, see the engine figures), not by Quarkus.
      */
     static final Set<String> NATIVE_LIBRARIES = Set.of("JAVA_TOOL_OPTIONS", "DJL_CACHE_DIR", "MALLOC_ARENA_MAX",
-            "TF_CPU_ALLOCATOR_USE_BFC");
+            "TF_CPU_ALLOCATOR_USE_BFC", "TF_ENABLE_ONEDNN_OPTS");
 
     /** Read by Kubernetes itself: {@code $(POD_NAME)} in the exactly-once transactional id. */
     static final Set<String> KUBERNETES_SUBSTITUTIONS = Set.of("POD_NAME");

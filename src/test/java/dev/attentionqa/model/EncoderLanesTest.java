@@ -19,7 +19,11 @@ class EncoderLanesTest {
 
     private static final Set<EncoderOutput.Kind> EVERYTHING = EnumSet.of(EncoderOutput.Kind.HIDDEN,
             EncoderOutput.Kind.MEAN_ATTENTION, EncoderOutput.Kind.ALL_ATTENTION, EncoderOutput.Kind.ROLLOUT);
-    private static final double TOLERANCE = 1e-5;
+    /**
+     * Lanes change only how many rows each matmul sees; a kernel may then sum in another order (oneDNN's did:
+     * 1.4e-5 on hidden states), so the bound is float noise, well under the 1e-4 held against ONNX Runtime.
+     */
+    private static final double TOLERANCE = 5e-5;
 
     private static Encoder oneLane;
 

@@ -47,14 +47,14 @@ public record EngineOptions(int intraOpThreads, int interOpThreads, int lanes, b
 
     /**
      * Environment variable that makes TF pool its CPU memory (BFC allocator) instead of calling malloc per tensor.
-     * Measured: 32×384 ran 9.5 seq/s with it against 6.2 without, as attention tensors over 32 MB were otherwise
-     * mapped and zero-filled on every run.
+     * Measured: 32×384 ran 9.5 seq/s with it against 6.2 without; likely because glibc maps every block over 32 MB
+     * afresh, so the kernel zero-filled the attention tensors on every run.
      */
     public static final String POOLED_ALLOCATOR_ENV = "TF_CPU_ALLOCATOR_USE_BFC";
 
     /**
      * Environment variable that swaps in oneDNN's CPU kernels (MatMul, Softmax, …); off by default in this native.
-     * Measured with lanes: TF/ORT 1.02–1.13 against 0.93 at 8×128 and 1.15 against 0.84–1.01 at 32×384. The
+     * Measured with lanes: TF/ORT 1.02–1.13 against 0.93 at 8×128 and 1.15 against 0.88–1.01 at 32×384. The
      * Grappler remapper stays off ({@link Encoder}): its oneDNN fusions are the slow path of GUIDE §4.
      */
     public static final String ONEDNN_ENV = "TF_ENABLE_ONEDNN_OPTS";

@@ -7,19 +7,18 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.ReduceSum;
-import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
-import org.tensorflow.types.family.TNumber;
 
 /**
  * Builds a post-LayerNorm BERT-family encoder (BERT, DistilBERT, RoBERTa) into a TF graph, block by block as in
  * nanoGPT's {@code model.py}:
- * {@code embeddings → selfAttention → feedForward → encoderLayer → encoder}. Hidden states flow as
- * [batch * seq, hidden] and are reshaped to heads only inside attention.
+ * {@code Embeddings → selfAttention → feedForward → encoderLayer → encoder}, with {@link LayerWeights},
+ * {@link LayerNorm} and {@link RolloutGraph} beside it. The sequence positions are split into lanes (independent
+ * op chains, see {@link #splitIntoLanes}); within a lane hidden states flow as [batch * length, hidden] and are
+ * reshaped to heads only inside attention.
  */
 public final class BertGraph {
 
@@ -94,10 +93,10 @@ public final class BertGraph {
         batch = tf.gather(inputShape, tf.constant(0), tf.constant(0));
         seq = tf.gather(inputShape, tf.constant(1), tf.constant(0));
         Operand<TFloat32> keyMask = keyMask(attentionMask);
-        List<Lane> laneStates = splitIntoLanes(embeddings(inputIds, tokenTypeIds));
+        List<Lane> laneStates = splitIntoLanes(Embeddings.build(tf, config, this::weight, inputIds, tokenTypeIds, seq));
         List<Operand<TFloat32>> meanProbs = new ArrayList<>();
         for (int layer = 0; layer < config.numLayers(); layer++) {
-            LayerWeights w = layerWeights(layer);
+            LayerWeights w = LayerWeights.read(layer, config, weights, variables);
             List<Operand<TFloat32>> probs = new ArrayList<>();
             laneStates = encoderLayer(laneStates, keyMask, w, probs);
             tf.withName(attentionProbs(layer)).identity(join(probs, 2)); // [batch, heads, seq, seq]
@@ -108,7 +107,7 @@ public final class BertGraph {
             meanProbs.add(join(means, 1)); // [batch, seq, seq]
         }
         tf.withName(MEAN_ATTENTION).stack(meanProbs); // [layers, batch, seq, seq]
-        rollout(meanProbs);
+        tf.withName(ROLLOUT).identity(RolloutGraph.build(tf, seq, meanProbs)); // [batch, seq, seq]
         List<Operand<TFloat32>> slices = new ArrayList<>();
         for (Lane lane : laneStates) {
             slices.add(tf.reshape(lane.hidden(), shape(batch, lane.length(), tf.constant(config.hiddenSize()))));
@@ -150,21 +149,6 @@ public final class BertGraph {
         return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(axis));
     }
 
-    /** R = A_L · … · A_1 with A = 0.5·W + 0.5·I, W the head-averaged attention with rows renormalised. */
-    private void rollout(List<Operand<TFloat32>> meanProbs) {
-        Operand<TInt32> positions = tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
-        Operand<TFloat32> halfEye = tf.math.mul(tf.dtypes.cast(tf.math.equal(tf.expandDims(positions, tf.constant(1)),
-                tf.expandDims(positions, tf.constant(0))), TFloat32.class), tf.constant(0.5f)); // [seq, seq]
-        Operand<TFloat32> rollout = null;
-        for (Operand<TFloat32> w : meanProbs) {
-            Operand<TFloat32> rowSums = tf.reduceSum(w, tf.constant(-1), ReduceSum.keepDims(true)); // [batch, seq, 1]
-            Operand<TFloat32> mixed = tf.math.add(tf.math.mul(tf.math.divNoNan(w, rowSums), tf.constant(0.5f)),
-                    halfEye); // [batch, seq, seq]
-            rollout = rollout == null ? mixed : tf.train.batchMatMul(mixed, rollout, TFloat32.class); // [batch, seq, seq]
-        }
-        tf.withName(ROLLOUT).identity(rollout);
-    }
-
     private Placeholder<TInt64> input(String name) {
         return tf.withName(name).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, -1)));
     }
@@ -184,80 +168,6 @@ public final class BertGraph {
     /** [batch, heads, length, 1] of ones: the query side of {@link #keyMask}. */
     private Operand<TFloat32> queryOnes(Operand<TInt32> length) {
         return tf.fill(shape(batch, tf.constant(config.numHeads()), length, tf.constant(1)), tf.constant(1f));
-    }
-
-    /** Word + segment (absent in DistilBERT) + position embeddings, then LayerNorm. */
-    private Operand<TFloat32> embeddings(Operand<TInt64> inputIds, Operand<TInt64> tokenTypeIds) {
-        int hidden = config.hiddenSize();
-        Operand<TFloat32> sum = tf.gather(weight("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
-                inputIds, tf.constant(0)); // [batch, seq, hidden]
-        if (config.hasTokenTypeEmbeddings()) {
-            Operand<TFloat32> types = tf.gather(weight("embeddings.token_type_embeddings.weight",
-                    config.typeVocabSize(), hidden), tokenTypeIds, tf.constant(0)); // [batch, seq, hidden]
-            sum = tf.math.add(sum, types);
-        }
-        Operand<TFloat32> where = tf.gather(weight("embeddings.position_embeddings.weight", config.maxPositions(),
-                hidden), positionIds(inputIds), tf.constant(0)); // [seq, hidden] or [batch, seq, hidden]
-        Operand<TFloat32> flat = tf.reshape(tf.math.add(sum, where), rows(seq)); // [batch*seq, hidden]
-        return layerNorm(flat, weight("embeddings.LayerNorm.weight", hidden), weight("embeddings.LayerNorm.bias", hidden));
-    }
-
-    /**
-     * BERT: 0 … seq-1, [seq]. RoBERTa family, as HF's {@code create_position_ids_from_input_ids}:
-     * cumsum(mask) * mask + padding_idx with mask = (input_ids != padding_idx), [batch, seq].
-     */
-    private Operand<? extends TNumber> positionIds(Operand<TInt64> inputIds) {
-        if (!config.positionsFollowPadding()) {
-            return tf.range(tf.constant(0), seq, tf.constant(1)); // [seq]
-        }
-        Operand<TInt64> paddingIdx = tf.constant((long) config.padTokenId());
-        Operand<TInt64> mask = tf.dtypes.cast(tf.math.notEqual(inputIds, paddingIdx), TInt64.class); // [batch, seq]
-        Operand<TInt64> counted = tf.math.mul(tf.math.cumsum(mask, tf.constant(1)), mask); // [batch, seq]
-        return tf.math.add(counted, paddingIdx); // [batch, seq]
-    }
-
-    /** One encoder layer's variables, read once and shared by every lane. */
-    private record LayerWeights(Operand<TFloat32> qkvKernel, Operand<TFloat32> qkvBias,
-                                Operand<TFloat32> attentionOutKernel, Operand<TFloat32> attentionOutBias,
-                                Operand<TFloat32> attentionNormGamma, Operand<TFloat32> attentionNormBeta,
-                                Operand<TFloat32> intermediateKernel, Operand<TFloat32> intermediateBias,
-                                Operand<TFloat32> outputKernel, Operand<TFloat32> outputBias,
-                                Operand<TFloat32> outputNormGamma, Operand<TFloat32> outputNormBeta) {
-    }
-
-    /**
-     * The three attention projections fused into one [hidden, 3 * hidden] kernel with 1/sqrt(d_k) folded into the
-     * query part, and GELU's factor 0.5 folded into the output kernel: both save a pass over a big tensor per run.
-     */
-    private LayerWeights layerWeights(int layer) {
-        int h = config.hiddenSize();
-        int inter = config.intermediateSize();
-        float scale = (float) (1 / Math.sqrt(config.headSize()));
-        String q = BertWeights.layer(layer, "attention.self.query");
-        String k = BertWeights.layer(layer, "attention.self.key");
-        String v = BertWeights.layer(layer, "attention.self.value");
-        ArrayTensor qkvKernel = ArrayTensor.concatColumns(weights.get(q + ".weight", h, h).transpose2d().scaled(scale),
-                weights.get(k + ".weight", h, h).transpose2d(), weights.get(v + ".weight", h, h).transpose2d());
-        ArrayTensor qkvBias = ArrayTensor.concat1d(weights.get(q + ".bias", h).scaled(scale),
-                weights.get(k + ".bias", h), weights.get(v + ".bias", h));
-        String fused = BertWeights.layer(layer, "attention.self.qkv");
-        String attentionOut = BertWeights.layer(layer, "attention.output.dense");
-        String attentionNorm = BertWeights.layer(layer, "attention.output.LayerNorm");
-        String intermediate = BertWeights.layer(layer, "intermediate.dense");
-        String output = BertWeights.layer(layer, "output.dense");
-        String outputNorm = BertWeights.layer(layer, "output.LayerNorm");
-        return new LayerWeights(variable(fused + ".weight", qkvKernel), variable(fused + ".bias", qkvBias),
-                kernel(attentionOut, h, h, 1f), weight(attentionOut + ".bias", h),
-                weight(attentionNorm + ".weight", h), weight(attentionNorm + ".bias", h),
-                kernel(intermediate, h, inter, 1f), weight(intermediate + ".bias", inter),
-                kernel(output, inter, h, 0.5f), weight(output + ".bias", h),
-                weight(outputNorm + ".weight", h), weight(outputNorm + ".bias", h));
-    }
-
-    /** PyTorch's [out, in] weight stored transposed as [in, out], times {@code scale}. */
-    private Operand<TFloat32> kernel(String prefix, int in, int out, float scale) {
-        ArrayTensor w = weights.get(prefix + ".weight", out, in).transpose2d(); // [in, out]
-        return variable(prefix + ".weight", scale == 1f ? w : w.scaled(scale));
     }
 
     /**
@@ -293,8 +203,8 @@ public final class BertGraph {
             probs.add(attention.probs());
             Operand<TFloat32> projected = tf.nn.biasAdd(tf.linalg.matMul(attention.context(), w.attentionOutKernel()),
                     w.attentionOutBias());
-            Operand<TFloat32> attended = layerNorm(tf.math.add(projected, lane.hidden()), w.attentionNormGamma(),
-                    w.attentionNormBeta());
+            Operand<TFloat32> attended = LayerNorm.apply(tf, tf.math.add(projected, lane.hidden()), w.attentionNormGamma(),
+                    w.attentionNormBeta(), config.layerNormEps());
             out.add(new Lane(feedForward(attended, w), lane.length(), lane.queryOnes()));
         }
         return out;
@@ -326,24 +236,14 @@ public final class BertGraph {
                 w.intermediateBias())); // [rows, intermediate]
         Operand<TFloat32> output = tf.nn.biasAdd(tf.linalg.matMul(intermediate, w.outputKernel()),
                 w.outputBias()); // [rows, hidden]
-        return layerNorm(tf.math.add(output, hidden), w.outputNormGamma(), w.outputNormBeta());
+        return LayerNorm.apply(tf, tf.math.add(output, hidden), w.outputNormGamma(), w.outputNormBeta(),
+                config.layerNormEps());
     }
 
     /** 2 * exact GELU = x * (1 + erf(x / sqrt(2))); the caller halves it. */
     private Operand<TFloat32> twiceGelu(Operand<TFloat32> x) {
         Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant((float) (1 / Math.sqrt(2))))));
         return tf.math.mul(x, cdf);
-    }
-
-    /** (x - mean) * rsqrt(var + eps) * gamma + beta; the reciprocal is taken on [rows, 1], not divided per element. */
-    private Operand<TFloat32> layerNorm(Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta) {
-        Operand<TInt32> lastAxis = tf.constant(-1);
-        Operand<TFloat32> mean = tf.math.mean(x, lastAxis, Mean.keepDims(true)); // [rows, 1]
-        Operand<TFloat32> centered = tf.math.sub(x, mean);
-        Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis, Mean.keepDims(true));
-        Operand<TFloat32> inverse = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) config.layerNormEps())));
-        Operand<TFloat32> normed = tf.math.mul(centered, inverse);
-        return tf.math.add(tf.math.mul(normed, gamma), beta);
     }
 
     private void qaHead(Operand<TFloat32> hidden) {

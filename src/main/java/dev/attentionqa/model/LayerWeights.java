@@ -1,0 +1,58 @@
+package dev.attentionqa.model;
+
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One encoder layer's variables as the graph reads them, declared once and shared by every lane. The three
+ * attention projections are fused into one [hidden, 3 * hidden] kernel with 1/sqrt(d_k) folded into the query part,
+ * and GELU's factor 0.5 is folded into the output kernel: each saves a pass over a big tensor per run.
+ */
+record LayerWeights(Operand<TFloat32> qkvKernel, Operand<TFloat32> qkvBias,
+                    Operand<TFloat32> attentionOutKernel, Operand<TFloat32> attentionOutBias,
+                    Operand<TFloat32> attentionNormGamma, Operand<TFloat32> attentionNormBeta,
+                    Operand<TFloat32> intermediateKernel, Operand<TFloat32> intermediateBias,
+                    Operand<TFloat32> outputKernel, Operand<TFloat32> outputBias,
+                    Operand<TFloat32> outputNormGamma, Operand<TFloat32> outputNormBeta) {
+
+    /** Declares layer {@code layer}'s variables in {@code variables}, shaped and folded as described above. */
+    static LayerWeights read(int layer, BertConfig config, BertWeights weights, WeightVariables variables) {
+        int h = config.hiddenSize();
+        int inter = config.intermediateSize();
+        float scale = (float) (1 / Math.sqrt(config.headSize()));
+        String q = BertWeights.layer(layer, "attention.self.query");
+        String k = BertWeights.layer(layer, "attention.self.key");
+        String v = BertWeights.layer(layer, "attention.self.value");
+        ArrayTensor qkvKernel = ArrayTensor.concatColumns(weights.get(q + ".weight", h, h).transpose2d().scaled(scale),
+                weights.get(k + ".weight", h, h).transpose2d(), weights.get(v + ".weight", h, h).transpose2d());
+        ArrayTensor qkvBias = ArrayTensor.concat1d(weights.get(q + ".bias", h).scaled(scale),
+                weights.get(k + ".bias", h), weights.get(v + ".bias", h));
+        String fused = BertWeights.layer(layer, "attention.self.qkv");
+        String attentionOut = BertWeights.layer(layer, "attention.output.dense");
+        String attentionNorm = BertWeights.layer(layer, "attention.output.LayerNorm");
+        String intermediate = BertWeights.layer(layer, "intermediate.dense");
+        String output = BertWeights.layer(layer, "output.dense");
+        String outputNorm = BertWeights.layer(layer, "output.LayerNorm");
+        Reader r = new Reader(weights, variables);
+        return new LayerWeights(variables.variable(fused + ".weight", qkvKernel),
+                variables.variable(fused + ".bias", qkvBias),
+                r.kernel(attentionOut, h, h, 1f), r.vector(attentionOut + ".bias", h),
+                r.vector(attentionNorm + ".weight", h), r.vector(attentionNorm + ".bias", h),
+                r.kernel(intermediate, h, inter, 1f), r.vector(intermediate + ".bias", inter),
+                r.kernel(output, inter, h, 0.5f), r.vector(output + ".bias", h),
+                r.vector(outputNorm + ".weight", h), r.vector(outputNorm + ".bias", h));
+    }
+
+    private record Reader(BertWeights weights, WeightVariables variables) {
+
+        /** PyTorch's [out, in] weight stored transposed as [in, out], times {@code scale}. */
+        Operand<TFloat32> kernel(String prefix, int in, int out, float scale) {
+            ArrayTensor w = weights.get(prefix + ".weight", out, in).transpose2d(); // [in, out]
+            return variables.variable(prefix + ".weight", scale == 1f ? w : w.scaled(scale));
+        }
+
+        Operand<TFloat32> vector(String name, int size) {
+            return variables.variable(name, weights.get(name, size));
+        }
+    }
+}

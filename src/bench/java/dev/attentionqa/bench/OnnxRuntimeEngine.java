@@ -59,12 +59,9 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
 
     /** Runs one batch, returning hidden states and (if asked) all layers' attention. */
     public Output run(EncoderInput in, boolean withAttention) throws OrtException {
-        long[] shape = {in.batchSize(), in.seqLength()};
         Map<String, OnnxTensor> feeds = new HashMap<>();
         try {
-            feeds.put("input_ids", longs(in.inputIds(), shape));
-            feeds.put("attention_mask", longs(in.attentionMask(), shape));
-            feeds.put("token_type_ids", longs(in.tokenTypeIds(), shape));
+            addFeeds(in, feeds);
             java.util.Set<String> outputs = new java.util.LinkedHashSet<>(List.of("last_hidden_state"));
             if (withAttention) {
                 outputs.addAll(attentionNames);
@@ -79,6 +76,14 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
         } finally {
             feeds.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** The three [batch, seq] inputs, added one by one so that the caller can close whatever was made. */
+    private void addFeeds(EncoderInput in, Map<String, OnnxTensor> feeds) throws OrtException {
+        long[] shape = {in.batchSize(), in.seqLength()};
+        feeds.put("input_ids", longs(in.inputIds(), shape));
+        feeds.put("attention_mask", longs(in.attentionMask(), shape));
+        feeds.put("token_type_ids", longs(in.tokenTypeIds(), shape));
     }
 
     private OnnxTensor longs(long[][] rows, long[] shape) throws OrtException {
@@ -105,13 +110,10 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
     @Override
     public void run(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds) {
         EncoderInput in = new EncoderInput(inputIds, attentionMask, tokenTypeIds);
-        long[] shape = {in.batchSize(), in.seqLength()};
         Map<String, OnnxTensor> feeds = new HashMap<>();
         try {
             Map<String, OnnxTensor> outputs = pinnedOutputs(in.batchSize(), in.seqLength());
-            feeds.put("input_ids", longs(in.inputIds(), shape));
-            feeds.put("attention_mask", longs(in.attentionMask(), shape));
-            feeds.put("token_type_ids", longs(in.tokenTypeIds(), shape));
+            addFeeds(in, feeds);
             try (OrtSession.Result ignored = session.run(feeds, outputs)) {
                 // the outputs are in the pinned buffers; the result holds no other tensors
             }

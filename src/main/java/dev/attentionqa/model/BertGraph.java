@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -67,12 +69,9 @@ public final class BertGraph {
 
     /**
      * Builds the whole encoder into {@code graph} with the sequence positions split into {@code lanes} independent
-     * chains of ops; the returned variables must be assigned once per session.
+     * chains of ops ({@link EngineOptions} checks the count); the returned variables must be assigned once per session.
      */
     static WeightVariables build(Graph graph, BertConfig config, BertWeights weights, int lanes) {
-        if (lanes < 1) {
-            throw new IllegalArgumentException("lanes must be >= 1 (got " + lanes + ")");
-        }
         BertGraph bert = new BertGraph(graph, config, weights, lanes);
         bert.encoder();
         return bert.variables;
@@ -134,7 +133,7 @@ public final class BertGraph {
                     tf.math.floorDiv(tf.math.mul(seq, tf.constant(i)), tf.constant(lanes))));
         }
         Operand<TFloat32> byPosition = tf.reshape(embedded, shape(batch, seq, tf.constant(config.hiddenSize())));
-        List<org.tensorflow.Output<TFloat32>> parts = tf.splitV(byPosition, tf.stack(lengths), tf.constant(1),
+        List<Output<TFloat32>> parts = tf.splitV(byPosition, tf.stack(lengths), tf.constant(1),
                 (long) lanes).output();
         List<Lane> result = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
@@ -176,7 +175,7 @@ public final class BertGraph {
      */
     private List<Lane> encoderLayer(List<Lane> in, Operand<TFloat32> keyMask, LayerWeights w,
                                     List<Operand<TFloat32>> probs) {
-        List<List<org.tensorflow.Output<TFloat32>>> qkv = new ArrayList<>();
+        List<List<Output<TFloat32>>> qkv = new ArrayList<>();
         List<Operand<TFloat32>> keys = new ArrayList<>();
         List<Operand<TFloat32>> values = new ArrayList<>();
         for (Lane lane : in) {
@@ -185,8 +184,8 @@ public final class BertGraph {
             Operand<TFloat32> heads = tf.linalg.transpose(tf.reshape(projected, shape(batch, lane.length(),
                     tf.constant(3), tf.constant(config.numHeads()), tf.constant(config.headSize()))),
                     tf.constant(new int[] {2, 0, 3, 1, 4})); // [3, batch, heads, length, headSize]
-            List<org.tensorflow.Output<TFloat32>> split = tf.unstack(heads, 3L,
-                    org.tensorflow.op.core.Unstack.axis(0L)).output();
+            List<Output<TFloat32>> split = tf.unstack(heads, 3L,
+                    Unstack.axis(0L)).output();
             qkv.add(split);
             keys.add(split.get(1));
             values.add(split.get(2));

@@ -53,7 +53,6 @@ public record ArrayTensor(float[] data, int[] shape) {
         return new ArrayTensor(out, new int[] {cols, rows});
     }
 
-    /** A copy of the block that starts at {@code starts} and has the shape {@code sizes} (same rank as this). */
     /** Every element times {@code factor}: folds a constant scale into a weight once, at build time. */
     public ArrayTensor scaled(float factor) {
         float[] out = data.clone();
@@ -70,7 +69,7 @@ public record ArrayTensor(float[] data, int[] shape) {
         for (ArrayTensor p : parts) {
             if (p.rank() != 2 || p.dim(0) != rows) {
                 throw new IllegalArgumentException("concatColumns needs rank-2 parts with " + rows + " rows, got "
-                        + java.util.Arrays.toString(p.shape()));
+                        + Arrays.toString(p.shape()));
             }
             cols += p.dim(1);
         }
@@ -84,6 +83,16 @@ public record ArrayTensor(float[] data, int[] shape) {
             offset += c;
         }
         return new ArrayTensor(out, new int[] {rows, cols});
+    }
+
+    /** This 2-D tensor followed by {@code extra} rows of zeros: [r, c] → [r + extra, c]. */
+    public ArrayTensor withZeroRows(int extra) {
+        if (shape.length != 2 || extra < 0) {
+            throw new IllegalArgumentException("withZeroRows needs a 2-D tensor and extra >= 0 (got shape "
+                    + Arrays.toString(shape) + ", extra " + extra + ")");
+        }
+        return new ArrayTensor(Arrays.copyOf(data, Math.multiplyExact(shape[0] + extra, shape[1])),
+                new int[] {shape[0] + extra, shape[1]});
     }
 
     /** Rank-1 tensors one after the other. */
@@ -101,6 +110,7 @@ public record ArrayTensor(float[] data, int[] shape) {
         return new ArrayTensor(out, new int[] {n});
     }
 
+    /** A copy of the block that starts at {@code starts} and has the shape {@code sizes} (same rank as this). */
     public ArrayTensor crop(int[] starts, int[] sizes) {
         if (starts.length != shape.length || sizes.length != shape.length) {
             throw new IllegalArgumentException("crop needs " + shape.length + " starts and sizes (got "

@@ -26,4 +26,14 @@ class ArrayTensorTest {
         assertThat(a.scaled(0.5f).data()).containsExactly(0.5f, 1f);
         assertThat(a.data()).containsExactly(1, 2);
     }
+
+    @Test
+    void withZeroRowsAppendsZerosBelowTheRows() {
+        ArrayTensor a = new ArrayTensor(new float[] {1, 2, 3, 4}, new int[] {2, 2});
+        ArrayTensor padded = a.withZeroRows(2);
+        assertThat(padded.shape()).containsExactly(4, 2);
+        assertThat(padded.data()).containsExactly(1, 2, 3, 4, 0, 0, 0, 0);
+        assertThat(a.withZeroRows(0).data()).containsExactly(1, 2, 3, 4);
+        assertThatThrownBy(() -> a.withZeroRows(-1)).hasMessageContaining("extra -1");
+    }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "send", description = "Produce a request to Kafka and print the answer a running worker publishes.")
 public class SendCommand implements Callable<Integer> {
 
+    private static final Duration ANSWERS_TOPIC_RECHECK = Duration.ofMillis(500);
+
     @Option(names = "--question", required = true)
     String question;
 
@@ -54,17 +56,25 @@ public class SendCommand implements Callable<Integer> {
         Map<String, Object> common = Map.of("bootstrap.servers", bootstrap);
         try (var consumer = new KafkaConsumer<>(common, new StringDeserializer(), new StringDeserializer());
              var producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(answersTopic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            List<TopicPartition> partitions = partitions(consumer);
+            // Fix where reading starts before the request goes out. A topic that does not exist yet (the worker
+            // creates it with its first answer) is read from its beginning once it appears.
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position); // fix the start before the request goes out
+            partitions.forEach(consumer::position);
             String value = json.writeValueAsString(Map.of("id", id, "question", question,
                     "context", Files.readString(contextFile)));
             producer.send(new ProducerRecord<>(requestsTopic, id, value)).get();
-            System.err.println("sent request " + id + " to " + requestsTopic + "; waiting for its answer");
-            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-            while (System.nanoTime() < deadline) {
+            System.err.println("sent request " + id + " to " + requestsTopic + "; waiting for its answer"
+                    + (partitions.isEmpty() ? " (topic " + answersTopic + " does not exist yet)" : ""));
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(ANSWERS_TOPIC_RECHECK.toMillis());
+                partitions = partitions(consumer);
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+            }
+            while (!partitions.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (id.equals(r.key())) {
                         System.out.println(r.value());
@@ -72,8 +82,15 @@ public class SendCommand implements Callable<Integer> {
                     }
                 }
             }
-            System.err.println("no answer for " + id + " within " + timeoutSeconds + " s (is the worker running?)");
+            System.err.println("no answer for " + id + " on " + answersTopic + " within " + timeoutSeconds
+                    + " s (is the worker running?)");
             return 1;
         }
+    }
+
+    /** The answers topic's partitions; none while the topic does not exist. */
+    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        return consumer.partitionsFor(answersTopic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 }

@@ -8,14 +8,20 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ONNX Runtime running the default MiniLM file with every layer's attention added as an output: the parity tests'
@@ -36,7 +42,7 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
     private int pinnedBatch;
     private int pinnedSeq;
 
-    /** The ServiceLoader's constructor: 2 intra-op threads, as the TF engine's default. */
+    /** The ServiceLoader's constructor: 2 intra-op threads, the two cores the TF engine's two lanes use. */
     public OnnxRuntimeEngine() throws IOException, OrtException {
         this(2);
     }
@@ -62,7 +68,7 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
         Map<String, OnnxTensor> feeds = new HashMap<>();
         try {
             addFeeds(in, feeds);
-            java.util.Set<String> outputs = new java.util.LinkedHashSet<>(List.of("last_hidden_state"));
+            Set<String> outputs = new LinkedHashSet<>(List.of("last_hidden_state"));
             if (withAttention) {
                 outputs.addAll(attentionNames);
             }
@@ -130,11 +136,11 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
             return pinned;
         }
         closePinned();
-        long[] hiddenShape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get("last_hidden_state").getInfo())
+        long[] hiddenShape = ((TensorInfo) session.getOutputInfo().get("last_hidden_state").getInfo())
                 .getShape(); // [batch, seq, hidden], batch and seq symbolic
         long hidden = hiddenShape[hiddenShape.length - 1];
         int heads = DefaultModel.DEFAULT_HEADS;
-        pinned = new java.util.LinkedHashMap<>();
+        pinned = new LinkedHashMap<>();
         pinned.put("last_hidden_state", direct(new long[] {batch, seq, hidden}));
         for (String name : attentionNames) {
             pinned.put(name, direct(new long[] {batch, heads, seq, seq}));
@@ -149,8 +155,8 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
         for (long d : shape) {
             elements *= d;
         }
-        FloatBuffer buffer = java.nio.ByteBuffer.allocateDirect(Math.toIntExact(elements * Float.BYTES))
-                .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(elements * Float.BYTES))
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
         return OnnxTensor.createTensor(env, buffer, shape);
     }
 

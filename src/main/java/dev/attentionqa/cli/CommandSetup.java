@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class CommandSetup {
 
-    private static final Set<String> OFFLINE = Set.of("ask", "eval", "bench");
+    private static final Set<String> OFFLINE = Set.of("ask", "eval", "bench", "train");
 
     private CommandSetup() {
     }

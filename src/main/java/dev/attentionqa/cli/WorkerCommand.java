@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "attention-qa-worker", mixinStandardHelpOptions = true,
         description = "Kafka question-answering worker with attention explanations.",
-        subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, SendCommand.class})
+        subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, SendCommand.class,
+            TrainCommand.class})
 public class WorkerCommand implements Runnable {
 
     @Override

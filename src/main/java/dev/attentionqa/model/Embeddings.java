@@ -8,11 +8,11 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /** BERT's embedding block as graph ops: word + segment (absent in DistilBERT) + position embeddings, then LayerNorm. */
-final class Embeddings {
+public final class Embeddings {
 
     /** Declares (once) and reads the variable holding weight {@code name}, checked against {@code shape}. */
     @FunctionalInterface
-    interface Weights {
+    public interface Weights {
         Operand<TFloat32> get(String name, int... shape);
     }
 
@@ -20,7 +20,7 @@ final class Embeddings {
     }
 
     /** [batch, seq] ids → [batch * seq, hidden]; {@code seq} is the input's length. */
-    static Operand<TFloat32> build(Ops tf, BertConfig config, Weights weights, Operand<TInt64> inputIds,
+    public static Operand<TFloat32> build(Ops tf, BertConfig config, Weights weights, Operand<TInt64> inputIds,
                                    Operand<TInt64> tokenTypeIds, Operand<TInt32> seq) {
         int hidden = config.hiddenSize();
         Operand<TFloat32> sum = tf.gather(weights.get("embeddings.word_embeddings.weight", config.vocabSize(), hidden),

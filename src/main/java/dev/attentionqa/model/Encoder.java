@@ -70,7 +70,7 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
      * Remapper off: its MatMul+BiasAdd(+GELU) fusion is ~3× slower on these CPUs (GUIDE §4). The GPU options
      * only matter to the GPU native library; the CPU one ignores them.
      */
-    static ConfigProto sessionConfig(EngineOptions options) {
+    public static ConfigProto sessionConfig(EngineOptions options) {
         RewriterConfig rewrites = RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF).build();
         GPUOptions gpu = GPUOptions.newBuilder()
                 .setAllowGrowth(options.gpuAllowGrowth())

@@ -7,13 +7,13 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** Layer normalisation over the last axis (Ba et al. 2016) as graph ops. */
-final class LayerNorm {
+public final class LayerNorm {
 
     private LayerNorm() {
     }
 
     /** (x - mean) * rsqrt(var + eps) * gamma + beta; the reciprocal is taken on [rows, 1], not divided per element. */
-    static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta,
+    public static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta,
                                    double eps) {
         Operand<TInt32> lastAxis = tf.constant(-1);
         Operand<TFloat32> mean = tf.math.mean(x, lastAxis, Mean.keepDims(true)); // [rows, 1]

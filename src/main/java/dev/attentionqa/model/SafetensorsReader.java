@@ -30,18 +30,25 @@ public final class SafetensorsReader {
 
     /** Reads every tensor of the file into weights (a leading {@code bert.} is stripped from names). */
     public static BertWeights read(Path file) {
+        BertWeights weights = new BertWeights();
+        readAll(file).forEach(weights::put);
+        return weights;
+    }
+
+    /** Every tensor of the file under its name as written, in file order ({@code position_ids} buffers skipped). */
+    public static Map<String, ArrayTensor> readAll(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long headerBytes = headerLength(channel, file);
             JsonNode header = new ObjectMapper().readTree(readBytes(channel, Long.BYTES, (int) headerBytes).array());
-            BertWeights weights = new BertWeights();
+            Map<String, ArrayTensor> tensors = new java.util.LinkedHashMap<>();
             long dataStart = Long.BYTES + headerBytes;
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (!entry.getKey().equals(METADATA) && !entry.getKey().endsWith(POSITION_IDS_BUFFER)) {
-                    weights.put(entry.getKey(), tensor(channel, file, dataStart, entry.getKey(), entry.getValue()));
+                    tensors.put(entry.getKey(), tensor(channel, file, dataStart, entry.getKey(), entry.getValue()));
                 }
             }
-            return weights;
+            return tensors;
         } catch (IOException e) {
             throw new ModelFormatException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
         }

@@ -33,8 +33,8 @@ class HfModelDirectoryTest {
         Random random = new Random(42);
         tensors.put(BertWeights.QA_WEIGHT, randomTensor(random, 2, onnx.config().hiddenSize()));
         tensors.put(BertWeights.QA_BIAS, randomTensor(random, 2));
-        SafetensorsTestWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), tensors);
-        HfConfigTestWriter.write(directory.resolve(HfModelDirectory.CONFIG), onnx.config());
+        SafetensorsWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), tensors);
+        HfConfigWriter.write(directory.resolve(HfModelDirectory.CONFIG), onnx.config());
 
         hf = HfModelDirectory.load(directory);
         input = MiniLmFixture.batch(MiniLmFixture.SENTENCES);

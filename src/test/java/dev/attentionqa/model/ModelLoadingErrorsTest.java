@@ -49,7 +49,7 @@ class ModelLoadingErrorsTest {
     @Test
     void rejectsNonF32SafetensorsDtype() throws Exception {
         Path file = directory.resolve("model.safetensors");
-        SafetensorsTestWriter.write(file, Map.of("embeddings.LayerNorm.weight",
+        SafetensorsWriter.write(file, Map.of("embeddings.LayerNorm.weight",
                 new ArrayTensor(new float[4], new int[] {4})), "F16");
         assertThatThrownBy(() -> SafetensorsReader.read(file))
                 .isInstanceOf(UnsupportedModelException.class)

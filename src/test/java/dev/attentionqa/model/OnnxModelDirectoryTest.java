@@ -21,7 +21,7 @@ class OnnxModelDirectoryTest {
         try (InputStream onnx = DefaultModel.openOnnx()) {
             Files.copy(onnx, directory.resolve(HfModelDirectory.ONNX_WEIGHTS));
         }
-        HfConfigTestWriter.write(directory.resolve(HfModelDirectory.CONFIG), bundled.config());
+        HfConfigWriter.write(directory.resolve(HfModelDirectory.CONFIG), bundled.config());
 
         LoadedModel loaded = HfModelDirectory.load(directory);
 

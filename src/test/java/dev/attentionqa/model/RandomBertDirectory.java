@@ -40,8 +40,8 @@ public final class RandomBertDirectory {
         tensors.forEach((name, t) -> prefixed.put(BertWeights.BERT_PREFIX + name, t));
         put(prefixed, random, BertWeights.QA_WEIGHT, qaStd, 2, h);
         put(prefixed, random, BertWeights.QA_BIAS, qaStd, 2);
-        SafetensorsTestWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), prefixed);
-        HfConfigTestWriter.write(directory.resolve(HfModelDirectory.CONFIG), config);
+        SafetensorsWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), prefixed);
+        HfConfigWriter.write(directory.resolve(HfModelDirectory.CONFIG), config);
         return directory;
     }
 

@@ -48,7 +48,7 @@ final class RandomEncoderWriter {
         if (qaHead) {
             dense(tensors, random, "qa_outputs", 2, h);
         }
-        SafetensorsTestWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), tensors);
+        SafetensorsWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), tensors);
         new ObjectMapper().writeValue(directory.resolve(HfModelDirectory.CONFIG).toFile(), arch.configJson());
         return tensors;
     }

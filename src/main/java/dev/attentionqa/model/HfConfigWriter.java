@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes a {@link BertConfig} as the {@code config.json} of a Hugging Face {@code BertForQuestionAnswering}. */
-final class HfConfigTestWriter {
+public final class HfConfigWriter {
 
-    private HfConfigTestWriter() {
+    private HfConfigWriter() {
     }
 
-    static void write(Path file, BertConfig c) throws IOException {
+    public static void write(Path file, BertConfig c) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("architectures", new String[] {"BertForQuestionAnswering"});
         json.put("model_type", c.modelType());

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Writes weights as a safetensors file, the way Hugging Face's {@code save_file} lays it out. */
-final class SafetensorsTestWriter {
+public final class SafetensorsWriter {
 
-    private SafetensorsTestWriter() {
+    private SafetensorsWriter() {
     }
 
     /** Writes every tensor as F32 under the given names. */
-    static void write(Path file, Map<String, ArrayTensor> tensors) throws IOException {
+    public static void write(Path file, Map<String, ArrayTensor> tensors) throws IOException {
         write(file, tensors, SafetensorsReader.F32);
     }
 

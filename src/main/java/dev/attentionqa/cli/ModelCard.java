@@ -1,0 +1,33 @@
+package dev.attentionqa.cli;
+
+import dev.attentionqa.model.DefaultModel;
+import dev.attentionqa.train.TrainingRun;
+import dev.attentionqa.train.TrainingState;
+
+/** The model card written beside a trained model: base model, data, command settings, steps, time and loss. */
+final class ModelCard {
+
+    private ModelCard() {
+    }
+
+    static String of(TrainingState s) {
+        TrainingRun r = s.run();
+        return """
+                # Span question answering, fine-tuned with TensorFlow Java
+
+                - Base model: %s (%s)
+                - Head: `BertForQuestionAnswering` span head (`qa_outputs`), trained from scratch
+                - Data: `%s` (%d questions, %d skipped, %d sequences); SQuAD v1.1, CC BY-SA 4.0
+                - Settings: epochs %d, batch %d, learning rate %s (linear warm-up %s of steps, then linear decay),
+                  AdamW weight decay %s, dropout %s, gradient clipping at global norm 1.0, seed %d,
+                  max_seq_len %d, doc_stride %d, max_question_len %d
+                - Steps: %d; training time %.0f s (%.1f sequences/s); final smoothed loss %.3f
+
+                Command: `train --data <file> --epochs %d --batch-size %d --learning-rate %s --seed %d`
+                """.formatted(DefaultModel.INFO.name(), DefaultModel.INFO.revision(), r.data(), s.questions(),
+                s.skipped(), s.features(), r.epochs(), r.batchSize(), r.learningRate(), r.warmup(), r.weightDecay(),
+                r.dropout(), r.seed(), r.maxSeqLen(), r.docStride(), r.maxQuestionLen(), s.completedSteps(),
+                s.seconds(), s.completedSteps() * (double) r.batchSize() / Math.max(1e-9, s.seconds()),
+                s.smoothedLoss(), r.epochs(), r.batchSize(), r.learningRate(), r.seed());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.attentionqa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.eval.SquadDataset;
+import dev.attentionqa.eval.SquadQuestion;
+import dev.attentionqa.model.DefaultModel;
+import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.model.LoadedModel;
+import dev.attentionqa.model.train.InitialParameters;
+import dev.attentionqa.model.train.SpanTrainer;
+import dev.attentionqa.model.train.TrainingSettings;
+import dev.attentionqa.qa.SpanFeatures;
+import dev.attentionqa.tokenize.WordPieceTokenizer;
+import dev.attentionqa.train.SpanTraining;
+import dev.attentionqa.train.TrainedModelWriter;
+import dev.attentionqa.train.TrainingCheckpoint;
+import dev.attentionqa.train.TrainingFeatures;
+import dev.attentionqa.train.TrainingRun;
+import dev.attentionqa.train.TrainingState;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Fine-tunes the default encoder (all-MiniLM-L6-v2) with a span head on a SQuAD-format file, checkpointing every few
+ * minutes and on SIGTERM; {@code --resume} continues the run saved in {@code --checkpoints}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Fine-tune a span question-answering model on a SQuAD-format file (no Kafka).")
+public class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", description = "SQuAD v1.1 training file (required unless --resume).")
+    Path data;
+
+    @Option(names = "--output", required = true, description = "Directory for the trained Hugging Face model.")
+    Path output;
+
+    @Option(names = "--checkpoints", required = true, description = "Directory for checkpoints (outside the work tree).")
+    Path checkpoints;
+
+    @Option(names = "--resume", description = "Continue the run saved in --checkpoints (its settings win).")
+    boolean resume;
+
+    @Option(names = "--epochs", defaultValue = "2") int epochs;
+    @Option(names = "--batch-size", defaultValue = "32") int batchSize;
+    @Option(names = "--learning-rate", defaultValue = "1e-4") double learningRate;
+    @Option(names = "--warmup", defaultValue = "0.1", description = "Fraction of steps with linear warm-up.") double warmup;
+    @Option(names = "--weight-decay", defaultValue = "0.01") double weightDecay;
+    @Option(names = "--dropout", defaultValue = "0.1") double dropout;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N questions (0: all).") int limit;
+    @Option(names = "--max-steps", defaultValue = "0", description = "Stop after N steps (0: all epochs).") long maxSteps;
+    @Option(names = "--checkpoint-minutes", defaultValue = "10") double checkpointMinutes;
+    @Option(names = "--threads", defaultValue = "2", description = "TF intra-op and inter-op threads.") int threads;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingCheckpoint checkpoint = new TrainingCheckpoint(checkpoints, json);
+        TrainingCheckpoint.Saved saved = resume ? checkpoint.load() : null;
+        TrainingRun run = saved != null ? saved.state().run() : newRun();
+        LoadedModel base = DefaultModel.load();
+        try (WordPieceTokenizer tokenizer = WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE)) {
+            List<SquadQuestion> questions = SquadDataset.read(Path.of(run.data()), json);
+            if (run.limit() > 0) {
+                questions = questions.subList(0, Math.min(run.limit(), questions.size()));
+            }
+            long started = System.nanoTime();
+            TrainingFeatures.Result features = TrainingFeatures.of(questions, tokenizer,
+                    new SpanFeatures(run.maxSeqLen(), run.docStride(), run.maxQuestionLen()));
+            System.err.printf("%d questions (%d skipped) → %d sequences in %.1f s%n", features.questions(),
+                    features.skipped(), features.features().size(), (System.nanoTime() - started) / 1e9);
+            long total = SpanTraining.stepsPerEpoch(features.features().size(), run.batchSize()) * run.epochs();
+            if (run.maxSteps() > 0) {
+                total = Math.min(total, run.maxSteps());
+            }
+            TrainingState state = saved != null ? saved.state() : new TrainingState(run, 0, total, features.questions(),
+                    features.skipped(), features.features().size(), 0, 0);
+            if (state.features() != features.features().size()) {
+                throw new IllegalStateException("the data gives " + features.features().size() + " sequences but the"
+                        + " checkpoint was made from " + state.features() + " (got --data " + run.data() + ")");
+            }
+            Map<String, dev.attentionqa.model.ArrayTensor> parameters = saved != null ? saved.parameters()
+                    : InitialParameters.of(base.config(), base.weights(), run.seed());
+            try (SpanTrainer trainer = SpanTrainer.create(base.config(), parameters,
+                    saved != null ? saved.moments() : Map.of(), TrainingSettings.defaults((float) run.weightDecay()),
+                    new EngineOptions(threads, threads, 1))) {
+                AtomicBoolean stop = new AtomicBoolean();
+                CountDownLatch done = new CountDownLatch(1);
+                Thread hook = new Thread(() -> {
+                    stop.set(true);
+                    try {
+                        done.await(120, TimeUnit.SECONDS); // let the loop write its checkpoint
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(hook);
+                SpanTraining.Result result;
+                try {
+                    result = new SpanTraining(trainer, features.features(), tokenizer.specialTokens().pad(), checkpoint,
+                            Duration.ofSeconds(Math.round(checkpointMinutes * 60)), System.err).run(state, stop::get);
+                } finally {
+                    done.countDown();
+                }
+                if (result.outcome() == SpanTraining.Outcome.STOPPED) {
+                    System.err.printf("stopped at step %d of %d; resume with --resume --checkpoints %s%n",
+                            result.state().completedSteps(), result.state().totalSteps(), checkpoints);
+                    return 0;
+                }
+                try (InputStream tokenizerJson = DefaultModel.class.getClassLoader()
+                        .getResourceAsStream(DefaultModel.TOKENIZER_RESOURCE)) {
+                    TrainedModelWriter.write(output, base.config(), trainer.parameters(), tokenizerJson,
+                            ModelCard.of(result.state()));
+                }
+                Runtime.getRuntime().removeShutdownHook(hook);
+                System.err.printf("%nwrote %s after %d steps, %.0f s, final loss (avg) %.3f%n", output,
+                        result.state().completedSteps(), result.state().seconds(), result.state().smoothedLoss());
+                return 0;
+            }
+        }
+    }
+
+    private TrainingRun newRun() {
+        if (data == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--data is required unless --resume");
+        }
+        return new TrainingRun(data.toAbsolutePath().toString(), limit, epochs, batchSize, learningRate, warmup,
+                weightDecay, dropout, seed, 384, 128, 64, maxSteps);
+    }
+}

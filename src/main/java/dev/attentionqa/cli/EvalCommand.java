@@ -12,7 +12,10 @@ import dev.attentionqa.eval.SquadDataset;
 import dev.attentionqa.eval.SquadFile;
 import dev.attentionqa.eval.SquadQuestion;
 import dev.attentionqa.eval.SquadScores;
+import dev.attentionqa.eval.SpanEvaluation;
+import dev.attentionqa.qa.QaPipeline;
 import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.runtime.ModelRuntime;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -58,6 +61,13 @@ public class EvalCommand implements Callable<Integer> {
     @Inject
     Instance<SentencePipeline> pipeline;
 
+    /** Span mode when the model has a QA head ({@code QA_MODEL_DIR}), else the sentence pipeline. */
+    @Inject
+    Instance<QaPipeline> qaPipeline;
+
+    @Inject
+    Instance<ModelRuntime> model;
+
     @Inject
     ObjectMapper json;
 
@@ -75,6 +85,19 @@ public class EvalCommand implements Callable<Integer> {
         System.out.println(json.writeValueAsString(scores.official()));
         if (out != null) {
             JsonReports.write(json, out, scores.official());
+        }
+        return 0;
+    }
+
+    private Integer runSpanModel(SquadFile file, List<SquadQuestion> questions) throws Exception {
+        SpanEvaluation.Result result = new SpanEvaluation(qaPipeline.get(), System.err).run(questions, file.version());
+        System.out.printf("mode=span questions=%d exact_match=%.3f f1=%.3f seconds=%.1f%n", questions.size(),
+                result.scores().exact(), result.scores().f1(), result.seconds());
+        if (writePredictions != null) {
+            json.writeValue(writePredictions.toFile(), result.predictions());
+        }
+        if (out != null) {
+            JsonReports.write(json, out, result.scores().official());
         }
         return 0;
     }
@@ -97,6 +120,9 @@ public class EvalCommand implements Callable<Integer> {
         List<SquadQuestion> questions = file.questions();
         if (limit != null) {
             questions = questions.subList(0, Math.min(limit, questions.size()));
+        }
+        if (model.get().encoder().config().hasQaHead()) {
+            return runSpanModel(file, questions);
         }
         EvalReport report = new SentenceEvaluation(pipeline.get(), System.err).run(questions, file.version());
         System.out.printf("questions=%d sentence_accuracy=%.4f top3_sentence_accuracy=%.4f exact_match=%.3f f1=%.3f"

@@ -35,10 +35,10 @@ public class BenchE2eCommand implements Callable<Integer> {
     double[] loads = {0.5, 0.9};
 
     @Option(names = "--squad", description = "Short paragraphs: a SQuAD file (default: ${DEFAULT-VALUE}).")
-    Path squad = Path.of("../shared/data/squad/dev-v1.1.json");
+    Path squad = Path.of("src/test/resources/data/squad/dev-v1.1.json.gz");
 
     @Option(names = "--essay", description = "Long contexts: a SQuAD-format file (default: ${DEFAULT-VALUE}).")
-    Path essay = Path.of("../shared/data/seed/seed-qa-dev.json");
+    Path essay = Path.of("src/test/resources/data/seed/seed-qa-dev.json");
 
     @Option(names = "--json", description = "Write the figures here.")
     Path out;

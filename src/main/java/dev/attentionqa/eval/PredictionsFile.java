@@ -17,7 +17,7 @@ public final class PredictionsFile {
 
     /** Reads the file; anything but an object of strings is refused, naming the first offending entry. */
     public static Map<String, String> read(Path file, ObjectMapper json) throws IOException {
-        JsonNode root = json.readTree(file.toFile());
+        JsonNode root = JsonFiles.readTree(file, json);
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("predictions file must hold a JSON object {id: text} (got "
                     + (root == null ? "nothing" : root.getNodeType()) + " in " + file + ")");

@@ -16,12 +16,12 @@ public final class SquadDataset {
 
     /** The questions of a file, in file order. */
     public static List<SquadQuestion> read(Path file, ObjectMapper json) throws IOException {
-        return questions(json.readTree(file.toFile()), file);
+        return questions(JsonFiles.readTree(file, json), file);
     }
 
     /** The questions of a file with the scoring rules its {@code version} field implies ({@link SquadVersion#forFile}). */
     public static SquadFile readFile(Path file, ObjectMapper json) throws IOException {
-        JsonNode root = json.readTree(file.toFile());
+        JsonNode root = JsonFiles.readTree(file, json);
         return new SquadFile(SquadVersion.forFile(root.path("version").asText("")), questions(root, file));
     }
 

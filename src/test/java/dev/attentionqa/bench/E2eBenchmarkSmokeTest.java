@@ -1,6 +1,7 @@
 package dev.attentionqa.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.e2e.SeedData;
 import dev.attentionqa.eval.SquadDataset;
 import dev.attentionqa.messaging.MicroBatchAnswerer;
 import dev.attentionqa.testing.KafkaBroker;
@@ -10,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,8 @@ class E2eBenchmarkSmokeTest {
 
     @Test
     void measuresEngineOnlySustainedAndLatencyPhases() throws Exception {
-        MixSource mix = new MixSource(SquadDataset.read(Path.of("../shared/data/squad/dev-v1.1.json"), json).subList(0, 50),
-                SquadDataset.read(Path.of("../shared/data/seed/seed-qa-dev.json"), json), json);
+        MixSource mix = new MixSource(SquadDataset.read(SeedData.squadV11Dev(), json).subList(0, 50),
+                SquadDataset.read(SeedData.seedQa(), json), json);
         List<String> log = new ArrayList<>();
         var topics = new E2eBenchmark.Topics("qa.requests", "qa.answers", "qa.requests.dlq");
         E2eResult r = new E2eBenchmark(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()), topics,

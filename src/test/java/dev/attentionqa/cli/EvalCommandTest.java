@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.within;
 class EvalCommandTest {
 
     @Test
-    @Launch({"eval", "--data", "../shared/data/squad/dev-v2.0.reconstructed.json",
-            "--predictions", "../shared/data/squad/predictions/v2.0-BERT-single-GoogleAI.json"})
+    @Launch({"eval", "--data", "src/test/resources/data/squad/dev-v2.0.reconstructed.json.gz",
+            "--predictions", "src/test/resources/data/squad/predictions/v2.0-BERT-single-GoogleAI.json.gz"})
     void printsOfficialScoresWithoutLoadingTheModel(LaunchResult result) throws Exception {
         String json = result.getOutputStream().stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
         JsonNode scores = new ObjectMapper().readTree(json);
@@ -37,7 +37,7 @@ class EvalCommandTest {
     }
 
     @Test
-    @Launch({"eval", "--data", "../shared/data/seed/seed-qa-dev.json", "--json", "target/eval-seed.json",
+    @Launch({"eval", "--data", "src/test/resources/data/seed/seed-qa-dev.json", "--json", "target/eval-seed.json",
             "--write-predictions", "target/eval-seed-predictions.json"})
     void runsTheSentencePipelineAndKeepsItsJsonKeys() throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -53,7 +53,7 @@ class EvalCommandTest {
     }
 
     @Test
-    @Launch({"eval", "--faithfulness", "--data", "../shared/data/seed/seed-qa-dev.json", "--json", "target/faithfulness-seed.json"})
+    @Launch({"eval", "--faithfulness", "--data", "src/test/resources/data/seed/seed-qa-dev.json", "--json", "target/faithfulness-seed.json"})
     void printsTheFaithfulnessTableAndRolloutIsMoreComprehensiveThanRandomWords(LaunchResult result) throws Exception {
         assertThat(result.getOutput()).contains("ranking        k  comprehensiveness  sufficiency");
         for (String ranking : new String[] {"rollout", "attention", "random"}) {

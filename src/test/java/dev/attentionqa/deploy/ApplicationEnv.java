@@ -41,12 +41,12 @@ final class ApplicationEnv {
         return matches(PLACEHOLDER, Files.readString(Path.of("src/main/resources/application.properties")));
     }
 
-    /** Names in the README's "## Configuration" section: its table's env column (qa.* by SmallRye's env-name rule). */
-    static Set<String> fromReadme() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    /** Names in docs/configuration.md's "## Configuration" section: its table's env column (qa.* by SmallRye's rule). */
+    static Set<String> fromConfigurationDoc() throws IOException {
+        String readme = Files.readString(Path.of("docs", "configuration.md"));
         int start = readme.indexOf("\n## Configuration");
         if (start < 0) {
-            throw new IllegalStateException("README.md has no '## Configuration' section");
+            throw new IllegalStateException("docs/configuration.md has no '## Configuration' section");
         }
         int end = readme.indexOf("\n## ", start + 1);
         return matches(README_ENV, readme.substring(start, end < 0 ? readme.length() : end));
@@ -54,7 +54,7 @@ final class ApplicationEnv {
 
     static Set<String> all() throws IOException {
         Set<String> names = new TreeSet<>(fromProperties());
-        names.addAll(fromReadme());
+        names.addAll(fromConfigurationDoc());
         names.addAll(AGREED);
         names.addAll(NATIVE_LIBRARIES);
         names.addAll(KUBERNETES_SUBSTITUTIONS);

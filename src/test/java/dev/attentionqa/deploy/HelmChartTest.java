@@ -94,7 +94,7 @@ class HelmChartTest {
     @org.junit.jupiter.api.Test
     void readsTheEnvNamesFromTheApplicationsOwnSources() throws Exception {
         assertThat(ApplicationEnv.fromProperties()).contains("KAFKA_BOOTSTRAP_SERVERS", "QA_GROUP_ID", "QA_TOPIC_REQUESTS");
-        assertThat(ApplicationEnv.fromReadme()).contains("QA_MODEL_DIR", "QA_ENGINE_INTRA_OP_THREADS", "QA_MODEL_NAME");
+        assertThat(ApplicationEnv.fromConfigurationDoc()).contains("QA_MODEL_DIR", "QA_ENGINE_INTRA_OP_THREADS", "QA_MODEL_NAME");
     }
 
     static List<String> texts(JsonNode array) {

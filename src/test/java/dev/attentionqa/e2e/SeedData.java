@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared seed data beside the project ({@code ../shared/data/seed}); present in CI, so tests fail without it. */
+/** The test data kept in the repository ({@code src/test/resources/data}, provenance in its README.md). */
 public final class SeedData {
 
-    public static final Path DIR = Path.of("..", "shared", "data", "seed");
+    public static final Path DIR = Path.of("src", "test", "resources", "data", "seed");
+    public static final Path SQUAD = Path.of("src", "test", "resources", "data", "squad");
 
     private SeedData() {
     }
@@ -22,12 +23,17 @@ public final class SeedData {
         return DIR.resolve("seed-qa-dev.json");
     }
 
+    /** SQuAD v1.1 dev, all 10,570 questions (gzip). */
+    public static Path squadV11Dev() {
+        return SQUAD.resolve("dev-v1.1.json.gz");
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("seed data missing: " + file.toAbsolutePath()
-                    + " (tests expect ../shared beside the project)", e);
+            throw new UncheckedIOException("test data missing: " + file.toAbsolutePath()
+                    + " (run the tests from the project root)", e);
         }
     }
 }

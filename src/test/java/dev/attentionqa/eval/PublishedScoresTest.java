@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The leaderboard prediction files score exactly as published (../shared/data/squad/MANIFEST.md), to 3 decimals. */
+/** The leaderboard prediction files score exactly as published (src/test/resources/data/README.md), to 3 decimals. */
 class PublishedScoresTest {
 
-    private static final Path SQUAD = Path.of("..", "shared", "data", "squad");
+    private static final Path SQUAD = Path.of("src", "test", "resources", "data", "squad");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SquadFile v11;
@@ -22,8 +22,8 @@ class PublishedScoresTest {
 
     @BeforeAll
     static void readData() throws Exception {
-        v11 = SquadDataset.readFile(SQUAD.resolve("dev-v1.1.json"), JSON);
-        v20 = SquadDataset.readFile(SQUAD.resolve("dev-v2.0.reconstructed.json"), JSON);
+        v11 = SquadDataset.readFile(SQUAD.resolve("dev-v1.1.json.gz"), JSON);
+        v20 = SquadDataset.readFile(SQUAD.resolve("dev-v2.0.reconstructed.json.gz"), JSON);
     }
 
     @Test
@@ -66,7 +66,7 @@ class PublishedScoresTest {
     }
 
     private static SquadScores score(SquadFile data, String predictions) throws Exception {
-        return PredictionScoring.score(data, PredictionsFile.read(SQUAD.resolve("predictions").resolve(predictions), JSON));
+        return PredictionScoring.score(data, PredictionsFile.read(SQUAD.resolve("predictions").resolve(predictions + ".gz"), JSON));
     }
 
     private static void assertRounded(double actual, double published) {

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +35,7 @@ class SeedEvaluationTest {
 
     @Test
     void keepsSentenceAccuracyOnTheFirst500SquadQuestions() throws Exception {
-        var questions = SquadDataset.read(Path.of("..", "shared", "data", "squad", "dev-v1.1.json"), new ObjectMapper());
+        var questions = SquadDataset.read(SeedData.squadV11Dev(), new ObjectMapper());
         EvalReport report = new SentenceEvaluation(pipeline, null).run(questions.subList(0, 500));
         assertThat(report.sentenceAccuracy()).isGreaterThanOrEqualTo(0.84);
         assertThat(report.top3SentenceAccuracy()).isGreaterThanOrEqualTo(0.97);

@@ -39,8 +39,35 @@ public final class HfModelDirectory {
         } else {
             checkpoint = readOnnx(onnx, config, info);
         }
+        return assemble(config, checkpoint, info);
+    }
+
+    /**
+     * Loads a model directory kept as classpath resources ({@code prefix + "config.json"} and
+     * {@code prefix + "model.safetensors"}), e.g. the bundled span model inside the application jar.
+     */
+    public static LoadedModel loadResource(String prefix, ModelInfo info) {
+        ClassLoader loader = HfModelDirectory.class.getClassLoader();
+        try (InputStream configJson = requireResource(loader, prefix + CONFIG);
+             InputStream weights = requireResource(loader, prefix + WEIGHTS)) {
+            return assemble(BertConfig.parse(configJson), SafetensorsReader.read(weights, "classpath:" + prefix + WEIGHTS),
+                    info);
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read classpath model " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LoadedModel assemble(BertConfig config, BertWeights checkpoint, ModelInfo info) {
         BertWeights weights = HfWeightNames.toBertNames(checkpoint, config.modelType());
         return new LoadedModel(config.withQaHead(weights.has(BertWeights.QA_WEIGHT)), weights, info);
+    }
+
+    private static InputStream requireResource(ClassLoader loader, String name) {
+        InputStream in = loader.getResourceAsStream(name);
+        if (in == null) {
+            throw new ModelFormatException("classpath resource missing (got no " + name + ")");
+        }
+        return in;
     }
 
     private static BertConfig readConfig(Path configFile) {

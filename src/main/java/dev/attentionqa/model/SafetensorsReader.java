@@ -3,23 +3,30 @@ package dev.attentionqa.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Reads a {@code .safetensors} file: 8-byte little-endian header length, a JSON header naming each tensor's
- * dtype, shape and byte range, then the raw data. Only F32 is supported; each tensor is memory-mapped and
- * copied once into its float[].
+ * dtype, shape and byte range, then the raw data. F32 is copied as is; F16 (how the bundled span model is stored,
+ * half the size) and BF16 are widened to float32 on reading.
  */
 public final class SafetensorsReader {
 
-    /** The only dtype this engine reads. */
+    /** 32-bit floats. */
     public static final String F32 = "F32";
+    /** IEEE half precision, widened to float32 on reading. */
+    public static final String F16 = "F16";
+    /** bfloat16, widened to float32 on reading. */
+    public static final String BF16 = "BF16";
     private static final String METADATA = "__metadata__";
     /** Older checkpoints store the I64 buffer {@code embeddings.position_ids}; the graph computes positions itself. */
     private static final String POSITION_IDS_BUFFER = "embeddings.position_ids";
@@ -35,71 +42,98 @@ public final class SafetensorsReader {
         return weights;
     }
 
+    /** Reads every tensor of a stream (a classpath resource) into weights; the caller closes the stream. */
+    public static BertWeights read(InputStream in, String source) {
+        try {
+            BertWeights weights = new BertWeights();
+            parse(ByteBuffer.wrap(in.readAllBytes()), source).forEach(weights::put);
+            return weights;
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read safetensors " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every tensor of the file under its name as written, in file order ({@code position_ids} buffers skipped). */
     public static Map<String, ArrayTensor> readAll(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long headerBytes = headerLength(channel, file);
-            JsonNode header = new ObjectMapper().readTree(readBytes(channel, Long.BYTES, (int) headerBytes).array());
-            Map<String, ArrayTensor> tensors = new java.util.LinkedHashMap<>();
-            long dataStart = Long.BYTES + headerBytes;
-            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                if (!entry.getKey().equals(METADATA) && !entry.getKey().endsWith(POSITION_IDS_BUFFER)) {
-                    tensors.put(entry.getKey(), tensor(channel, file, dataStart, entry.getKey(), entry.getValue()));
-                }
+            if (channel.size() > Integer.MAX_VALUE) {
+                throw new UnsupportedModelException("safetensors file over 2 GiB: " + file + " (got "
+                        + channel.size() + " bytes)");
             }
-            return tensors;
+            return parse(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()), file.toString());
         } catch (IOException e) {
             throw new ModelFormatException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static long headerLength(FileChannel channel, Path file) throws IOException {
-        long size = channel.size();
+    private static Map<String, ArrayTensor> parse(ByteBuffer bytes, String source) throws IOException {
+        bytes.order(ByteOrder.LITTLE_ENDIAN);
+        long headerBytes = headerLength(bytes, source);
+        byte[] headerJson = new byte[(int) headerBytes];
+        bytes.get(Long.BYTES, headerJson);
+        JsonNode header = new ObjectMapper().readTree(headerJson);
+        Map<String, ArrayTensor> tensors = new LinkedHashMap<>();
+        long dataStart = Long.BYTES + headerBytes;
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getKey().equals(METADATA) && !entry.getKey().endsWith(POSITION_IDS_BUFFER)) {
+                tensors.put(entry.getKey(), tensor(bytes, source, dataStart, entry.getKey(), entry.getValue()));
+            }
+        }
+        return tensors;
+    }
+
+    private static long headerLength(ByteBuffer bytes, String source) {
+        long size = bytes.limit();
         if (size < Long.BYTES) {
-            throw new ModelFormatException("safetensors file too short for its header length: " + file
+            throw new ModelFormatException("safetensors file too short for its header length: " + source
                     + " (got " + size + " bytes)");
         }
-        long length = readBytes(channel, 0, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long length = bytes.getLong(0);
         if (length <= 0 || length > MAX_HEADER_BYTES || length > size - Long.BYTES) {
             throw new ModelFormatException("safetensors header length must be in (0, " + Math.min(MAX_HEADER_BYTES,
-                    size - Long.BYTES) + "] for " + file + " (got " + length + ")");
+                    size - Long.BYTES) + "] for " + source + " (got " + length + ")");
         }
         return length;
     }
 
-    private static ArrayTensor tensor(FileChannel channel, Path file, long dataStart, String name, JsonNode spec)
-            throws IOException {
+    private static ArrayTensor tensor(ByteBuffer bytes, String source, long dataStart, String name, JsonNode spec) {
         String dtype = spec.path("dtype").asText("<missing>");
-        if (!F32.equals(dtype)) {
-            throw new UnsupportedModelException("tensor " + name + " in " + file + " must have dtype " + F32
-                    + " (got " + dtype + ")");
-        }
+        int width = switch (dtype) {
+            case F32 -> Float.BYTES;
+            case F16, BF16 -> Short.BYTES;
+            default -> throw new UnsupportedModelException("tensor " + name + " in " + source + " must have dtype "
+                    + F32 + ", " + F16 + " or " + BF16 + " (got " + dtype + ")");
+        };
         int[] shape = new int[spec.path("shape").size()];
         for (int i = 0; i < shape.length; i++) {
             shape[i] = spec.path("shape").get(i).asInt();
         }
         long begin = spec.path("data_offsets").path(0).asLong(-1);
         long end = spec.path("data_offsets").path(1).asLong(-1);
-        long expected = ArrayTensor.elementCount(shape) * Float.BYTES;
-        if (begin < 0 || end - begin != expected || dataStart + end > channel.size()) {
-            throw new ModelFormatException("tensor " + name + " in " + file + " needs " + expected
+        long count = ArrayTensor.elementCount(shape);
+        long expected = count * width;
+        if (begin < 0 || end - begin != expected || dataStart + end > bytes.limit()) {
+            throw new ModelFormatException("tensor " + name + " in " + source + " needs " + expected
                     + " bytes inside the file (got data_offsets [" + begin + ", " + end + "])");
         }
-        float[] data = new float[(int) (expected / Float.BYTES)];
-        channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, expected)
-                .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
-        return new ArrayTensor(data, shape);
-    }
-
-    private static ByteBuffer readBytes(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new ModelFormatException("unexpected end of safetensors file at byte "
-                        + (position + buffer.position()) + " (got " + channel.size() + " bytes)");
+        ByteBuffer slice = bytes.slice((int) (dataStart + begin), (int) expected).order(ByteOrder.LITTLE_ENDIAN);
+        float[] data = new float[(int) count];
+        switch (dtype) {
+            case F32 -> slice.asFloatBuffer().get(data);
+            case F16 -> {
+                ShortBuffer halves = slice.asShortBuffer();
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = Float16.toFloat(halves.get(i));
+                }
+            }
+            default -> {
+                ShortBuffer bf = slice.asShortBuffer();
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = Float.intBitsToFloat((bf.get(i) & 0xffff) << 16); // bfloat16 = the float's top half
+                }
             }
         }
-        return buffer.flip();
+        return new ArrayTensor(data, shape);
     }
 }

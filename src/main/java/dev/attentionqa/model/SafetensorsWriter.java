@@ -22,8 +22,14 @@ public final class SafetensorsWriter {
         write(file, tensors, SafetensorsReader.F32);
     }
 
-    /** Writes every tensor, declaring {@code dtype} in the header (the bytes are F32 regardless). */
+    /** Writes every tensor as F16 (nearest half, ties to even): half the bytes, read back widened to float32. */
+    public static void writeFloat16(Path file, Map<String, ArrayTensor> tensors) throws IOException {
+        write(file, tensors, SafetensorsReader.F16);
+    }
+
+    /** Writes every tensor, declaring {@code dtype} in the header; the bytes are F16 for F16 and F32 otherwise. */
     static void write(Path file, Map<String, ArrayTensor> tensors, String dtype) throws IOException {
+        int width = dtype.equals(SafetensorsReader.F16) ? Short.BYTES : Float.BYTES;
         ObjectMapper json = new ObjectMapper();
         ObjectNode header = json.createObjectNode();
         header.putObject("__metadata__").put("format", "pt");
@@ -34,7 +40,7 @@ public final class SafetensorsWriter {
             for (int dim : entry.getValue().shape()) {
                 spec.withArray("shape").add(dim);
             }
-            long bytes = (long) entry.getValue().data().length * Float.BYTES;
+            long bytes = (long) entry.getValue().data().length * width;
             spec.putArray("data_offsets").add(offset).add(offset + bytes);
             offset += bytes;
         }
@@ -47,9 +53,14 @@ public final class SafetensorsWriter {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
             out.write(headerBytes);
             for (ArrayTensor tensor : tensors.values()) {
-                ByteBuffer data = ByteBuffer.allocate(tensor.data().length * Float.BYTES)
-                        .order(ByteOrder.LITTLE_ENDIAN);
-                data.asFloatBuffer().put(tensor.data());
+                ByteBuffer data = ByteBuffer.allocate(tensor.data().length * width).order(ByteOrder.LITTLE_ENDIAN);
+                if (width == Short.BYTES) {
+                    for (float v : tensor.data()) {
+                        data.putShort(Float16.fromFloat(v));
+                    }
+                } else {
+                    data.asFloatBuffer().put(tensor.data());
+                }
                 out.write(data.array());
             }
         }

@@ -1,6 +1,8 @@
 package dev.attentionqa.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +49,29 @@ class ModelLoadingErrorsTest {
     }
 
     @Test
-    void rejectsNonF32SafetensorsDtype() throws Exception {
+    void rejectsAnUnreadableSafetensorsDtype() throws Exception {
         Path file = directory.resolve("model.safetensors");
         SafetensorsWriter.write(file, Map.of("embeddings.LayerNorm.weight",
-                new ArrayTensor(new float[4], new int[] {4})), "F16");
+                new ArrayTensor(new float[4], new int[] {4})), "I64");
         assertThatThrownBy(() -> SafetensorsReader.read(file))
                 .isInstanceOf(UnsupportedModelException.class)
                 .hasMessageContaining("embeddings.LayerNorm.weight")
-                .hasMessageContaining("(got F16)");
+                .hasMessageContaining("(got I64)");
+    }
+
+    @Test
+    void readsFloat16WeightsWidenedToFloat32() throws Exception {
+        Path file = directory.resolve("model.safetensors");
+        float[] values = {1f, -2.5f, 0.1f, 65504f, 3e-6f, 0f};
+        SafetensorsWriter.writeFloat16(file, Map.of("embeddings.LayerNorm.weight", new ArrayTensor(values, new int[] {2, 3})));
+        ArrayTensor read = SafetensorsReader.readAll(file).get("embeddings.LayerNorm.weight");
+        assertThat(read.shape()).containsExactly(2, 3);
+        assertThat(Files.size(file)).isLessThan(8 + 200 + values.length * 4L);
+        for (int i = 0; i < values.length; i++) {
+            // half precision keeps 11 significant bits: relative error ≤ 2^-11 for normal values
+            assertThat(read.data()[i]).isCloseTo(values[i], within(Math.max(Math.abs(values[i]) / 2048f, 6e-8f)));
+        }
+        assertThat(read.data()[2]).isNotEqualTo(0.1f); // really stored as a half, not as the float
     }
 
     @Test

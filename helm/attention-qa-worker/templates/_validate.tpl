@@ -20,6 +20,9 @@
 {{- if and $v.autoscaling.hpa.enabled (lt (int $v.autoscaling.hpa.minReplicas) 1) -}}
 {{- $errors = append $errors (printf "autoscaling.hpa.minReplicas: an HPA cannot scale to zero, use keda (got %v)" $v.autoscaling.hpa.minReplicas) -}}
 {{- end -}}
+{{- if and $v.page.enabled (not $v.page.tokenSecret.name) -}}
+{{- $errors = append $errors "page.tokenSecret.name: required with page.enabled=true (an existing Secret holding the page token; the page shows answers and writes requests)" -}}
+{{- end -}}
 {{- if and (include "aqw.kafka.sasl" .) (not $v.kafka.sasl.existingSecret) -}}
 {{- $errors = append $errors (printf "kafka.sasl.existingSecret: required with securityProtocol %s (a secret holding key %s)" $v.kafka.securityProtocol $v.kafka.sasl.jaasConfigKey) -}}
 {{- end -}}

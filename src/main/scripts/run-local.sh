@@ -9,8 +9,17 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 export LOCAL_KAFKA_PORT=${LOCAL_KAFKA_PORT:-9092}
 
-if [ ! -f "$JAR" ]; then
-  echo "run-local: $JAR is missing, building it (./mvnw -q -DskipTests package)"
+# Build when the jar is missing or older than any source, resource or the pom (a stale jar would run old code).
+STALE=""
+if [ -f "$JAR" ]; then
+  STALE=$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)
+fi
+if [ ! -f "$JAR" ] || [ -n "$STALE" ]; then
+  if [ -n "$STALE" ]; then
+    echo "run-local: $STALE is newer than $JAR, rebuilding it (./mvnw -q -DskipTests package)"
+  else
+    echo "run-local: $JAR is missing, building it (./mvnw -q -DskipTests package)"
+  fi
   (cd "$ROOT" && ./mvnw -q -DskipTests package)
 fi
 

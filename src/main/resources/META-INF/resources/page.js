@@ -1,4 +1,5 @@
 // Live answers from /api/answers/stream; the form posts to /api/questions, which writes to the requests topic.
+// Every API call carries the page token (Authorization: Bearer), kept for this tab in sessionStorage.
 const answers = document.getElementById('answers');
 
 function shaded(text, words, offset) {
@@ -52,14 +53,52 @@ function show(event) {
   answers.prepend(card);
 }
 
-fetch('api/answers').then(r => r.json()).then(list => list.forEach(show));
-new EventSource('api/answers/stream').onmessage = m => show(JSON.parse(m.data));
+function auth(extra) {
+  return Object.assign({authorization: 'Bearer ' + (sessionStorage.getItem('qa-page-token') || '')}, extra || {});
+}
+
+// Server-sent events over fetch, because EventSource cannot send the Authorization header.
+async function stream() {
+  const r = await fetch('api/answers/stream', {headers: auth()});
+  const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const {value, done} = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const data = buffer.slice(0, end).split('\n').filter(l => l.startsWith('data: ')).map(l => l.slice(6)).join('\n');
+      buffer = buffer.slice(end + 2);
+      if (data) show(JSON.parse(data));
+    }
+  }
+}
+
+async function connect() {
+  const connection = document.getElementById('connection');
+  const r = await fetch('api/answers', {headers: auth()});
+  if (!r.ok) {
+    connection.textContent = r.status === 401 ? 'token refused' : `error ${r.status}`;
+    return;
+  }
+  connection.textContent = 'connected';
+  (await r.json()).forEach(show);
+  stream();
+}
+
+document.getElementById('login').addEventListener('submit', ev => {
+  ev.preventDefault();
+  sessionStorage.setItem('qa-page-token', document.getElementById('token').value);
+  connect();
+});
+if (sessionStorage.getItem('qa-page-token')) connect();
 
 document.getElementById('ask').addEventListener('submit', async ev => {
   ev.preventDefault();
   const status = document.getElementById('status');
   status.textContent = 'sending…';
-  const r = await fetch('api/questions', {method: 'POST', headers: {'content-type': 'application/json'},
+  const r = await fetch('api/questions', {method: 'POST', headers: auth({'content-type': 'application/json'}),
     body: JSON.stringify({question: document.getElementById('question').value,
                           context: document.getElementById('context').value})});
   status.textContent = r.ok ? `sent ${(await r.json()).id}` : `refused: ${await r.text()}`;

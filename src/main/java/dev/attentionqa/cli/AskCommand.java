@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +26,9 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = "--top-k", description = "Answers to return (default: qa.answers.top-k).")
     Integer topK;
 
+    @Option(names = "--mode", description = "span (the fact) or sentence (the sentence holding it); default: qa.answers.mode.")
+    String mode;
+
     @Option(names = "--no-explain", description = "Leave the explanation out.")
     boolean noExplain;
 
@@ -36,19 +37,6 @@ public class AskCommand implements Callable<Integer> {
 
     @Inject
     ObjectMapper json;
-
-    /** Either the text itself or a file holding it. */
-    static class ContextSource {
-        @Option(names = "--context", description = "The context text.")
-        String text;
-
-        @Option(names = "--context-file", description = "A UTF-8 file holding the context.")
-        Path file;
-
-        String read() throws IOException {
-            return text != null ? text : Files.readString(file);
-        }
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -60,6 +48,9 @@ public class AskCommand implements Callable<Integer> {
         if (topK != null) {
             options.put("topK", topK);
         }
+        if (mode != null) {
+            options.put("mode", mode);
+        }
         if (noExplain) {
             options.put("explain", false);
         }
@@ -69,8 +60,8 @@ public class AskCommand implements Callable<Integer> {
             System.out.println(answering.toJson(answering.answer(parsed, 0)));
             return 0;
         } catch (InvalidRequestException e) {
-            System.err.println("rejected: " + e.getMessage());
-            return 2;
+            System.err.println("refused: " + e.getMessage());
+            return ExitCodes.REFUSED;
         }
     }
 }

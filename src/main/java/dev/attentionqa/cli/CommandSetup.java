@@ -14,13 +14,18 @@ final class CommandSetup {
     private CommandSetup() {
     }
 
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+
     static void apply(String... args) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+        if (java.util.Arrays.stream(args).anyMatch(HELP::contains)) {
+            command = "help"; // prints and exits: no model, no Kafka, no HTTP
+        }
         if (!command.equals("serve")) {
             setDefault("qa.consumer.enabled", "false");
             setDefault("quarkus.http.host-enabled", "false");
         }
-        if (OFFLINE.contains(command)) {
+        if (OFFLINE.contains(command) || command.equals("help")) {
             setDefault("mp.messaging.outgoing.page-requests.enabled", "false");
         }
         if (command.equals("bench") && args.length > 1 && args[1].equals("e2e")) {

@@ -13,13 +13,16 @@ import dev.attentionqa.eval.SquadFile;
 import dev.attentionqa.eval.SquadQuestion;
 import dev.attentionqa.eval.SquadScores;
 import dev.attentionqa.eval.SpanEvaluation;
-import dev.attentionqa.qa.QaPipeline;
 import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.runtime.ModePipelines;
 import dev.attentionqa.runtime.ModelRuntime;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +36,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "eval", description = "Evaluate on a SQuAD-format file (no Kafka).")
 public class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data", required = true, description = "SQuAD v1.1/v2.0 JSON file.")
     Path data;
@@ -54,6 +60,9 @@ public class EvalCommand implements Callable<Integer> {
             + " (rollout, last-layer attention, random words) at 10 %% and 20 %% of the answer sentence's words; prints a table.")
     boolean faithfulness;
 
+    @Option(names = "--mode", description = "Answer mode to evaluate: span or sentence (default: qa.answers.mode).")
+    String mode;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random-words baseline (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -61,9 +70,9 @@ public class EvalCommand implements Callable<Integer> {
     @Inject
     Instance<SentencePipeline> pipeline;
 
-    /** Span mode when the model has a QA head ({@code QA_MODEL_DIR}), else the sentence pipeline. */
+    /** Every mode's pipeline (span: the bundled span model, or {@code QA_MODEL_DIR} when it has a QA head). */
     @Inject
-    Instance<QaPipeline> qaPipeline;
+    Instance<ModePipelines> pipelines;
 
     @Inject
     Instance<ModelRuntime> model;
@@ -90,14 +99,23 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     private Integer runSpanModel(SquadFile file, List<SquadQuestion> questions) throws Exception {
-        SpanEvaluation.Result result = new SpanEvaluation(qaPipeline.get(), System.err).run(questions, file.version());
-        System.out.printf("mode=span questions=%d exact_match=%.3f f1=%.3f seconds=%.1f%n", questions.size(),
-                result.scores().exact(), result.scores().f1(), result.seconds());
+        SpanEvaluation.Result result = new SpanEvaluation(pipelines.get().byMode().get(ModelRuntime.SPAN), System.err)
+                .run(questions, file.version());
+        System.out.printf("mode=span questions=%d exact_match=%.3f f1=%.3f span_sentence_accuracy=%.4f seconds=%.1f%n",
+                questions.size(), result.scores().exact(), result.scores().f1(), result.sentenceAccuracy(),
+                result.seconds());
         if (writePredictions != null) {
             json.writeValue(writePredictions.toFile(), result.predictions());
         }
         if (out != null) {
-            JsonReports.write(json, out, result.scores().official());
+            ObjectNode tree = json.createObjectNode();
+            tree.put("mode", ModelRuntime.SPAN);
+            tree.put("questions", questions.size());
+            tree.put("span_sentence_accuracy", result.sentenceAccuracy());
+            tree.put("seconds", result.seconds());
+            tree.set("official", json.valueToTree(result.scores().official()));
+            tree.set("predictions", json.valueToTree(result.predictions()));
+            JsonReports.write(json, out, tree);
         }
         return 0;
     }
@@ -121,7 +139,12 @@ public class EvalCommand implements Callable<Integer> {
         if (limit != null) {
             questions = questions.subList(0, Math.min(limit, questions.size()));
         }
-        if (model.get().encoder().config().hasQaHead()) {
+        String chosen = mode != null ? mode : model.get().defaultMode();
+        if (!model.get().modes().contains(chosen)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be one of "
+                    + model.get().modes() + " (got " + chosen + ")");
+        }
+        if (chosen.equals(ModelRuntime.SPAN)) {
             return runSpanModel(file, questions);
         }
         EvalReport report = new SentenceEvaluation(pipeline.get(), System.err).run(questions, file.version());

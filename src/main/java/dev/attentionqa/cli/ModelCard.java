@@ -23,11 +23,12 @@ final class ModelCard {
                   max_seq_len %d, doc_stride %d, max_question_len %d
                 - Steps: %d; training time %.0f s (%.1f sequences/s); final smoothed loss %.3f
 
-                Command: `train --data <file> --epochs %d --batch-size %d --learning-rate %s --seed %d`
+                Command: `train --data <file> --epochs %d --batch-size %d --learning-rate %s --seed %d%s`
                 """.formatted(DefaultModel.INFO.name(), DefaultModel.INFO.revision(), r.data(), s.questions(),
                 s.skipped(), s.features(), r.epochs(), r.batchSize(), r.learningRate(), r.warmup(), r.weightDecay(),
                 r.dropout(), r.seed(), r.maxSeqLen(), r.docStride(), r.maxQuestionLen(), s.completedSteps(),
                 s.seconds(), s.completedSteps() * (double) r.batchSize() / Math.max(1e-9, s.seconds()),
-                s.smoothedLoss(), r.epochs(), r.batchSize(), r.learningRate(), r.seed());
+                s.smoothedLoss(), r.epochs(), r.batchSize(), r.learningRate(), r.seed(),
+                r.maxSteps() > 0 ? " --max-steps " + r.maxSteps() : "");
     }
 }

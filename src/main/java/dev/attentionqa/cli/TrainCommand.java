@@ -3,9 +3,13 @@ package dev.attentionqa.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.eval.SquadDataset;
 import dev.attentionqa.eval.SquadQuestion;
+import dev.attentionqa.model.ArrayTensor;
+import dev.attentionqa.model.BertWeights;
 import dev.attentionqa.model.DefaultModel;
 import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.model.HfModelDirectory;
 import dev.attentionqa.model.LoadedModel;
+import dev.attentionqa.model.SafetensorsReader;
 import dev.attentionqa.model.train.InitialParameters;
 import dev.attentionqa.model.train.SpanTrainer;
 import dev.attentionqa.model.train.TrainingSettings;
@@ -21,6 +25,7 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +67,13 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "0", description = "Stop after N steps (0: all epochs).") long maxSteps;
     @Option(names = "--checkpoint-minutes", defaultValue = "10") double checkpointMinutes;
     @Option(names = "--threads", defaultValue = "2", description = "TF intra-op and inter-op threads.") int threads;
+    @Option(names = "--init", description = "Start from this span model (a directory train wrote, e.g. the bundled"
+            + " src/main/resources/models/span-minilm-l6-squad) instead of the base encoder and a new head.")
+    Path init;
+    @Option(names = "--export", description = "Write the latest checkpoint as a model directory to --output; no training.")
+    boolean export;
+    @Option(names = "--float16", description = "Store the written weights as float16 (half the size, read back as float32).")
+    boolean float16;
 
     @Inject
     ObjectMapper json;
@@ -69,7 +81,13 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingCheckpoint checkpoint = new TrainingCheckpoint(checkpoints, json);
-        TrainingCheckpoint.Saved saved = resume ? checkpoint.load() : null;
+        TrainingCheckpoint.Saved saved = resume || export ? checkpoint.load() : null;
+        if (export) {
+            writeModel(DefaultModel.load(), saved.parameters(), saved.state());
+            System.err.printf("wrote %s from the checkpoint at step %d of %d%n", output, saved.state().completedSteps(),
+                    saved.state().totalSteps());
+            return 0;
+        }
         TrainingRun run = saved != null ? saved.state().run() : newRun();
         LoadedModel base = DefaultModel.load();
         try (WordPieceTokenizer tokenizer = WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE)) {
@@ -92,7 +110,8 @@ public class TrainCommand implements Callable<Integer> {
                 throw new IllegalStateException("the data gives " + features.features().size() + " sequences but the"
                         + " checkpoint was made from " + state.features() + " (got --data " + run.data() + ")");
             }
-            Map<String, dev.attentionqa.model.ArrayTensor> parameters = saved != null ? saved.parameters()
+            Map<String, ArrayTensor> parameters = saved != null ? saved.parameters()
+                    : init != null ? initialFrom(init)
                     : InitialParameters.of(base.config(), base.weights(), run.seed());
             try (SpanTrainer trainer = SpanTrainer.create(base.config(), parameters,
                     saved != null ? saved.moments() : Map.of(), TrainingSettings.defaults((float) run.weightDecay()),
@@ -120,17 +139,31 @@ public class TrainCommand implements Callable<Integer> {
                             result.state().completedSteps(), result.state().totalSteps(), checkpoints);
                     return 0;
                 }
-                try (InputStream tokenizerJson = DefaultModel.class.getClassLoader()
-                        .getResourceAsStream(DefaultModel.TOKENIZER_RESOURCE)) {
-                    TrainedModelWriter.write(output, base.config(), trainer.parameters(), tokenizerJson,
-                            ModelCard.of(result.state()));
-                }
+                writeModel(base, trainer.parameters(), result.state());
                 Runtime.getRuntime().removeShutdownHook(hook);
                 System.err.printf("%nwrote %s after %d steps, %.0f s, final loss (avg) %.3f%n", output,
                         result.state().completedSteps(), result.state().seconds(), result.state().smoothedLoss());
                 return 0;
             }
         }
+    }
+
+    private void writeModel(LoadedModel base, Map<String, ArrayTensor> parameters, TrainingState state)
+            throws IOException {
+        try (InputStream tokenizerJson = DefaultModel.class.getClassLoader()
+                .getResourceAsStream(DefaultModel.TOKENIZER_RESOURCE)) {
+            TrainedModelWriter.write(output, base.config(), parameters, tokenizerJson, ModelCard.of(state), float16);
+        }
+    }
+
+    /** The weights of a model directory {@code train} wrote (float16 ones widened), under the trainer's names. */
+    private static Map<String, ArrayTensor> initialFrom(Path directory) {
+        Map<String, ArrayTensor> weights = SafetensorsReader.readAll(directory.resolve(HfModelDirectory.WEIGHTS));
+        if (!weights.containsKey(BertWeights.QA_WEIGHT)) {
+            throw new IllegalArgumentException("--init needs a span model with " + BertWeights.QA_WEIGHT + " (got none in "
+                    + directory + ")");
+        }
+        return weights;
     }
 
     private TrainingRun newRun() {

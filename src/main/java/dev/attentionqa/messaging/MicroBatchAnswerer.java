@@ -1,6 +1,7 @@
 package dev.attentionqa.messaging;
 
 import dev.attentionqa.batching.EncoderQueue;
+import dev.attentionqa.batching.EncoderQueues;
 import dev.attentionqa.config.WorkerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,17 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers the requests of one micro-batch at the same time, one thread each, so that their encoder calls meet in
- * the {@link EncoderQueue} and run as a few model batches; returns the outcomes in record order.
+ * the {@link EncoderQueues} and run as a few model batches; returns the outcomes in record order.
  */
 @ApplicationScoped
 public class MicroBatchAnswerer {
 
     private final RequestHandler handler;
-    private final EncoderQueue queue;
+    private final EncoderQueues queue;
     private final ExecutorService threads;
 
     @Inject
-    MicroBatchAnswerer(RequestHandler handler, EncoderQueue queue, WorkerConfig config) {
+    MicroBatchAnswerer(RequestHandler handler, EncoderQueues queue, WorkerConfig config) {
         this.handler = handler;
         this.queue = queue;
         AtomicInteger n = new AtomicInteger();

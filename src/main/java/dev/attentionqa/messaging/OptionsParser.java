@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** Reads the optional {@code options} object of a request, filling gaps from the deployment defaults. */
 final class OptionsParser {
 
-    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords");
+    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords", "mode");
 
     private final RequestLimits limits;
     private final RequestOptions defaults;
@@ -29,8 +29,9 @@ final class OptionsParser {
         int topK = intIn(options, "topK", defaults.topK(), limits.maxTopK());
         int topWords = intIn(options, "topWords", defaults.topWords(), limits.maxTopWords());
         boolean explain = bool(options, "explain", defaults.explain());
-        String explanation = explanation(options.get("explanation"));
-        return new RequestOptions(topK, explain, explanation, topWords);
+        String explanation = oneOf(options.get("explanation"), "explanation", defaults.explanation(), limits.explanations());
+        String mode = oneOf(options.get("mode"), "mode", defaults.mode(), limits.modes());
+        return new RequestOptions(topK, explain, explanation, topWords, mode);
     }
 
     private int intIn(JsonNode options, String name, int fallback, int max) {
@@ -60,16 +61,16 @@ final class OptionsParser {
         return node.booleanValue();
     }
 
-    private String explanation(JsonNode node) {
+    private static String oneOf(JsonNode node, String name, String fallback, Set<String> accepted) {
         if (node == null) {
-            return defaults.explanation();
+            return fallback;
         }
         if (!node.isTextual()) {
-            throw JsonFields.wrongType("options.explanation", "a string", node);
+            throw JsonFields.wrongType("options." + name, "a string", node);
         }
-        if (!limits.explanations().contains(node.textValue())) {
-            throw new InvalidRequestException(RejectReason.UNSUPPORTED_VALUE, "field 'options.explanation' must be one of "
-                    + new TreeSet<>(limits.explanations()) + " (got \"" + JsonFields.shorten(node.textValue()) + "\")");
+        if (!accepted.contains(node.textValue())) {
+            throw new InvalidRequestException(RejectReason.UNSUPPORTED_VALUE, "field 'options." + name + "' must be one of "
+                    + new TreeSet<>(accepted) + " (got \"" + JsonFields.shorten(node.textValue()) + "\")");
         }
         return node.textValue();
     }

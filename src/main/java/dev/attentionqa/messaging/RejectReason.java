@@ -12,6 +12,7 @@ public enum RejectReason {
     MISSING_FIELD("missing-field"),
     WRONG_TYPE("wrong-type"),
     EMPTY_FIELD("empty-field"),
+    INVALID_UNICODE("invalid-unicode"),
     TOO_LARGE("too-large"),
     OUT_OF_RANGE("out-of-range"),
     UNKNOWN_OPTION("unknown-option"),

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param maxTopK          largest {@code options.topK}
  * @param maxTopWords      largest {@code options.topWords}
  * @param explanations     accepted {@code options.explanation} names
+ * @param modes            accepted {@code options.mode} names (the answer modes this worker has a model for)
  */
 public record RequestLimits(int maxValueBytes, int maxIdChars, int maxQuestionChars, int maxContextChars,
-                            int maxTopK, int maxTopWords, Set<String> explanations) {
+                            int maxTopK, int maxTopWords, Set<String> explanations, Set<String> modes) {
 }

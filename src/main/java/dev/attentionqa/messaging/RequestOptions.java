@@ -7,6 +7,7 @@ package dev.attentionqa.messaging;
  * @param explain     whether to attach an attention explanation
  * @param explanation explanation method name
  * @param topWords    how many context words the explanation keeps
+ * @param mode        answer mode: {@code span} (the fact) or {@code sentence} (the sentence holding it)
  */
-public record RequestOptions(int topK, boolean explain, String explanation, int topWords) {
+public record RequestOptions(int topK, boolean explain, String explanation, int topWords, String mode) {
 }

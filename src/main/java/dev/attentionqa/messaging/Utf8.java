@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 /** Strict UTF-8 decoding: malformed bytes are an error naming their offset, never a silent U+FFFD. */
 final class Utf8 {
 
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private Utf8() {
     }
 
@@ -20,7 +22,9 @@ final class Utf8 {
         ByteBuffer in = ByteBuffer.wrap(value);
         try {
             CharBuffer chars = decoder.decode(in);
-            return chars.toString();
+            // RFC 8259 §8.1: a parser may ignore a byte-order mark before the JSON text
+            return chars.length() > 0 && chars.charAt(0) == BYTE_ORDER_MARK ? chars.subSequence(1, chars.length()).toString()
+                    : chars.toString();
         } catch (CharacterCodingException e) {
             int offset = in.position();
             throw new InvalidRequestException(RejectReason.INVALID_UTF8, String.format(

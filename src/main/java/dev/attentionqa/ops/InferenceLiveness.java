@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.Liveness;
 
 import java.time.Duration;
 
-/** Live unless one inference has run longer than {@code qa.health.max-inference-stall}: then restart the pod. */
+/**
+ * Live unless requests are in inference and the engine has finished no model batch for
+ * {@code qa.health.max-inference-stall}: stuck, not busy (a long request whose batches keep finishing is live).
+ */
 @Liveness
 @ApplicationScoped
 public class InferenceLiveness implements HealthCheck {
@@ -31,8 +34,10 @@ public class InferenceLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Duration oldest = watch.oldestInFlight().orElse(Duration.ZERO);
+        Duration stalled = watch.stalledFor().orElse(Duration.ZERO);
         return HealthCheckResponse.named("inference")
-                .status(oldest.compareTo(maxStall) <= 0)
+                .status(stalled.compareTo(maxStall) <= 0)
+                .withData("stalledMs", stalled.toMillis())
                 .withData("oldestInFlightMs", oldest.toMillis())
                 .withData("maxInferenceStallMs", maxStall.toMillis())
                 .build();

@@ -28,11 +28,17 @@ public class WorkerMetrics implements RunListener {
     private final Counter tokens;
     private final AtomicLong tokensPerSecond = new AtomicLong();
     private final StartupTimes startup;
+    private final InferenceWatch watch;
 
     @Inject
-    public WorkerMetrics(MeterRegistry registry, StartupTimes startup) {
+    public WorkerMetrics(MeterRegistry registry, StartupTimes startup, InferenceWatch watch) {
         this.registry = registry;
         this.startup = startup;
+        this.watch = watch;
+        Gauge.builder("qa.inference.oldest.seconds", watch, w -> w.oldestInFlight().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                .description("Age of the oldest request in inference (0 when none): slowness stays visible").register(registry);
+        Gauge.builder("qa.engine.since.progress.seconds", watch, w -> w.sinceProgress().toNanos() / 1e9)
+                .description("Time since the engine last finished a model batch").register(registry);
         inference = histogram(Timer.builder("qa.inference.time").description("Time to answer one request"));
         queue = histogram(Timer.builder("qa.queue.time").description("Time a request waited in the topic"));
         batchSize = DistributionSummary.builder("qa.encoder.batch.size")
@@ -82,13 +88,14 @@ public class WorkerMetrics implements RunListener {
     }
 
     /** The loaded model and where it runs, as a gauge of 1 with labels. */
-    public void modelLoaded(String name, String revision, String device) {
-        Gauge.builder("qa.model.info", () -> 1).description("The loaded model (value is always 1)")
-                .tags("name", name, "revision", revision, "device", device).register(registry);
+    public void modelLoaded(String mode, String name, String revision, String device) {
+        Gauge.builder("qa.model.info", () -> 1).description("A loaded model and the answer mode it serves (always 1)")
+                .tags("mode", mode, "name", name, "revision", revision, "device", device).register(registry);
     }
 
     @Override
     public void afterRun(int batch, int seqLength, long realTokens, long nanos) {
+        watch.progress();
         batchSize.record(batch);
         batchTokens.record(realTokens);
         tokens.increment(realTokens);

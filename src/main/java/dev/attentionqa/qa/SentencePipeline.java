@@ -88,7 +88,7 @@ public final class SentencePipeline implements QaPipeline {
     }
 
     private TokenizedText question(String question) {
-        TokenizedText q = tokenizer.tokenize(question);
+        TokenizedText q = NoTokensException.require(tokenizer.tokenize(question), "question", question);
         return q.slice(0, Math.min(q.size(), maxQuestionTokens));
     }
 

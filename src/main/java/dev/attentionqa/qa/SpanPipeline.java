@@ -23,6 +23,8 @@ public final class SpanPipeline {
     public static final String MODE = "span";
     private static final Set<EncoderOutput.Kind> LOGITS = EnumSet.of(EncoderOutput.Kind.QA_LOGITS);
 
+    private static final SentenceSplitter SENTENCES = new SentenceSplitter();
+
     private final WordPieceTokenizer tokenizer;
     private final BatchEncoder encoder;
     private final SpanFeatures features;
@@ -32,6 +34,12 @@ public final class SpanPipeline {
     /** HF's defaults are maxSeqLen 384, docStride 128, maxQuestionLen 64; windows run {@code maxBatchSize} at a time. */
     public SpanPipeline(WordPieceTokenizer tokenizer, BatchEncoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
                         int maxBatchSize) {
+        this(tokenizer, encoder, maxSeqLen, docStride, maxQuestionLen, maxBatchSize, -1);
+    }
+
+    /** As above; the {@code attention} explanation reads layer {@code attentionLayer} (negative: from the end). */
+    public SpanPipeline(WordPieceTokenizer tokenizer, BatchEncoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
+                        int maxBatchSize, int attentionLayer) {
         if (!encoder.config().hasQaHead()) {
             throw new IllegalArgumentException("span mode needs a model with a qa_outputs head (got "
                     + encoder.info().name() + " without one)");
@@ -44,7 +52,7 @@ public final class SpanPipeline {
         this.features = new SpanFeatures(maxSeqLen, docStride, maxQuestionLen,
                 tokenizer.specialTokens().doubleSeparator());
         this.maxBatchSize = maxBatchSize;
-        this.explainer = new SpanExplainer(encoder, tokenizer.specialTokens(), -1);
+        this.explainer = new SpanExplainer(encoder, tokenizer.specialTokens(), attentionLayer);
     }
 
     /** The best {@code topK} spans with HF's other defaults (max_answer_len 15, no "" answer, whole words). */
@@ -63,8 +71,11 @@ public final class SpanPipeline {
      */
     public QaResult answer(String question, String context, SpanOptions options, int topWords, ExplanationMethod method) {
         long started = System.nanoTime();
-        TokenizedText q = features.question(tokenizer.tokenize(question));
-        TokenizedText c = tokenizer.tokenize(context);
+        if (SENTENCES.split(context).isEmpty()) { // the contract of both modes: a context holds a sentence
+            throw new NoSentenceException(context);
+        }
+        TokenizedText q = features.question(NoTokensException.require(tokenizer.tokenize(question), "question", question));
+        TokenizedText c = NoTokensException.require(tokenizer.tokenize(context), "context", context);
         List<SpanWindow> windows = features.windows(q.size(), c.size());
         List<WindowSpans> decoded = forward(q, c, windows, new SpanDecoder(options.topK(), options.maxAnswerLen()));
         List<Answer> answers = SpanAnswers.of(windows, decoded, new AnswerOffsets(c, options.alignToWords()), options);

@@ -2,6 +2,7 @@ package dev.attentionqa.runtime;
 
 import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.web.PageAccess;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,15 @@ final class ConfigCheck {
                 .ifPresent(id -> problems.add("qa.delivery.transactional-id must not be blank (got '" + id + "')"));
         if (c.answers().idfWeight() < 0 || Double.isNaN(c.answers().idfWeight())) {
             problems.add("qa.answers.idf-weight must be ≥ 0 (got " + c.answers().idfWeight() + ")");
+        }
+        if (c.page().enabled() && c.page().token().map(String::length).orElse(0) < PageAccess.MIN_TOKEN_CHARS) {
+            // the token itself is never shown, only its length
+            problems.add("qa.page.enabled=true needs qa.page.token (QA_PAGE_TOKEN, from a Secret) of at least "
+                    + PageAccess.MIN_TOKEN_CHARS + " characters (got " + c.page().token().map(t -> t.length()
+                    + " characters").orElse("none") + ")");
+        }
+        if (!WorkerConfig.ANSWER_MODES.contains(c.answers().mode())) {
+            problems.add("qa.answers.mode must be one of " + WorkerConfig.ANSWER_MODES + " (got " + c.answers().mode() + ")");
         }
         if (!WorkerConfig.SCORINGS.contains(c.answers().scoring())) {
             problems.add("qa.answers.scoring must be one of " + WorkerConfig.SCORINGS + " (got " + c.answers().scoring() + ")");

@@ -15,70 +15,124 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
-/** Owns the loaded encoder and its tokenizer for the life of the application, and closes them at shutdown. */
+/**
+ * Owns the models the worker answers with, one per answer mode, for the life of the application: a span model
+ * ({@code qa_outputs} head) and a sentence (embedding) model. {@code qa.model.dir} replaces the bundled model of the
+ * mode its head implies; each model gets its own session. Closes them at shutdown.
+ */
 @ApplicationScoped
 public class ModelRuntime {
 
+    public static final String SPAN = "span";
+    public static final String SENTENCE = "sentence";
+
     private static final Logger LOG = Logger.getLogger(ModelRuntime.class);
 
-    private final Encoder encoder;
-    private final WordPieceTokenizer tokenizer;
-    private final ModelInfo info;
+    private final Map<String, ServedModel> models = new LinkedHashMap<>();
+    private final String defaultMode;
     private final EngineOptions engineOptions;
 
     @Inject
     public ModelRuntime(WorkerConfig config, WorkerMetrics metrics) {
         ConfigCheck.validate(config);
-        long started = System.nanoTime();
-        LoadedModel model;
-        if (config.model().dir().isPresent()) {
-            Path dir = config.model().dir().get();
-            model = HfModelDirectory.load(dir);
-            tokenizer = WordPieceTokenizer.fromFile(dir.resolve("tokenizer.json"));
-            info = new ModelInfo(config.model().name().equals(WorkerConfig.DEFAULT_MODEL_NAME)
-                    ? dir.getFileName().toString() : config.model().name(), config.model().revision());
-        } else {
-            model = DefaultModel.load();
-            tokenizer = WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE);
-            info = new ModelInfo(config.model().name(), config.model().revision());
-        }
         var e = config.engine();
-        var engine = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.lanes(), e.gpu().allowGrowth(),
+        engineOptions = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.lanes(), e.gpu().allowGrowth(),
                 e.gpu().visibleDevices().orElse(""), metrics);
         var untuned = EngineOptions.tuningEnvMissing();
         if (!untuned.isEmpty()) {
-            LOG.warnf("%s not set to true: the engine runs up to 1.5x slower (README, Configuration)",
+            LOG.warnf("%s not set to true: the engine runs up to 1.5x slower (docs/configuration.md)",
                     String.join(" and ", untuned));
         }
-        engineOptions = engine;
-        encoder = Encoder.create(model.weights(), model.config(), engine);
-        encoder.warmUp();
-        metrics.modelLoaded(info.name(), info.revision(), engine.device());
-        LOG.infof("model %s (%s) loaded on %s (%s) and warmed up in %d ms", info.name(), info.revision(),
-                engine.device(), engine.describe(), (System.nanoTime() - started) / 1_000_000);
+        try {
+            if (config.model().dir().isPresent()) {
+                Path dir = config.model().dir().get();
+                LoadedModel model = HfModelDirectory.load(dir);
+                ModelInfo info = new ModelInfo(config.model().name().orElse(String.valueOf(dir.getFileName())),
+                        config.model().revision().orElse(HfModelDirectory.LOCAL_REVISION));
+                start(model.config().hasQaHead() ? SPAN : SENTENCE, model,
+                        () -> WordPieceTokenizer.fromFile(dir.resolve("tokenizer.json")), info, metrics);
+            }
+            if (!models.containsKey(SPAN) && DefaultModel.hasSpanModel()) {
+                start(SPAN, DefaultModel.loadSpan(), () -> WordPieceTokenizer.fromClasspath(DefaultModel.SPAN_RESOURCE
+                        + "tokenizer.json"), DefaultModel.SPAN_INFO, metrics);
+            }
+            if (!models.containsKey(SENTENCE)) {
+                start(SENTENCE, DefaultModel.load(), () -> WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE),
+                        DefaultModel.INFO, metrics);
+            }
+        } catch (RuntimeException failure) {
+            close();
+            throw failure;
+        }
+        String wanted = config.answers().mode();
+        if (!models.containsKey(wanted)) {
+            close();
+            throw new IllegalStateException("qa.answers.mode=" + wanted + " needs a model with a span head, and this"
+                    + " build has none: set qa.model.dir to one, or qa.answers.mode=sentence (got modes " + modes() + ")");
+        }
+        defaultMode = wanted;
     }
 
+    private void start(String mode, LoadedModel model, java.util.function.Supplier<WordPieceTokenizer> tokenizer,
+                       ModelInfo info, WorkerMetrics metrics) {
+        long started = System.nanoTime();
+        Encoder encoder = Encoder.create(model.weights(), model.config(), engineOptions);
+        try {
+            encoder.warmUp();
+            models.put(mode, new ServedModel(encoder, tokenizer.get(), info));
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+        metrics.modelLoaded(mode, info.name(), info.revision(), engineOptions.device());
+        LOG.infof("%s model %s (%s) loaded on %s (%s) and warmed up in %d ms", mode, info.name(), info.revision(),
+                engineOptions.device(), engineOptions.describe(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The model of an answer mode ({@link #modes()}). */
+    public ServedModel model(String mode) {
+        ServedModel model = models.get(mode);
+        if (model == null) {
+            throw new IllegalArgumentException("no model for answer mode " + mode + " (got modes " + modes() + ")");
+        }
+        return model;
+    }
+
+    /** Answer modes this worker can serve, in load order. */
+    public Set<String> modes() {
+        return models.keySet();
+    }
+
+    /** The deployment's default answer mode ({@code qa.answers.mode}). */
+    public String defaultMode() {
+        return defaultMode;
+    }
+
+    /** The encoder of the default mode's model (benchmarks and readiness). */
     public Encoder encoder() {
-        return encoder;
+        return model(defaultMode).encoder();
     }
 
-    /** The settings the encoder's session was created with. */
+    /** The settings every encoder session was created with. */
     public EngineOptions engineOptions() {
         return engineOptions;
     }
 
     public WordPieceTokenizer tokenizer() {
-        return tokenizer;
+        return model(defaultMode).tokenizer();
     }
 
     public ModelInfo info() {
-        return info;
+        return model(defaultMode).info();
     }
 
     @PreDestroy
     void close() {
-        encoder.close();
-        tokenizer.close();
+        models.values().forEach(ServedModel::close);
+        models.clear();
     }
 }

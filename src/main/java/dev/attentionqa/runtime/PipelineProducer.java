@@ -3,6 +3,7 @@ package dev.attentionqa.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.batching.BatchBounds;
 import dev.attentionqa.batching.EncoderQueue;
+import dev.attentionqa.batching.EncoderQueues;
 import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.messaging.AnswerEvent;
 import dev.attentionqa.messaging.Answering;
@@ -23,68 +24,90 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 
-/** Builds the framework-free pipeline objects from configuration and the loaded model. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the framework-free pipeline objects from configuration and the loaded models. */
 @ApplicationScoped
 public class PipelineProducer {
 
-    /** Every pipeline encodes through this queue: requests answered together share model batches. */
+    /** One queue per model: requests answered together share model batches. */
     @Produces
     @ApplicationScoped
-    EncoderQueue encoderQueue(ModelRuntime model, WorkerConfig config) {
+    EncoderQueues encoderQueues(ModelRuntime models, WorkerConfig config) {
         var b = config.batching();
-        return new EncoderQueue(model.encoder(), new BatchBounds(b.tokenBudget(), config.engine().maxBatchSize(),
-                b.padMultiple(), b.maxDelay()));
+        var bounds = new BatchBounds(b.tokenBudget(), config.engine().maxBatchSize(), b.padMultiple(), b.maxDelay());
+        Map<String, EncoderQueue> queues = new LinkedHashMap<>();
+        models.modes().forEach(mode -> queues.put(mode, new EncoderQueue(models.model(mode).encoder(), bounds)));
+        return new EncoderQueues(queues);
     }
 
-    void closeQueue(@Disposes EncoderQueue queue) {
-        queue.close();
+    void closeQueues(@Disposes EncoderQueues queues) {
+        queues.close();
     }
 
+    /** Sentence mode: the sentence holding the answer, over the embedding model. */
     @Produces
     @ApplicationScoped
-    @Typed(SentencePipeline.class) // the QaPipeline the worker uses is chosen below
-    SentencePipeline sentencePipeline(ModelRuntime model, EncoderQueue encoder, WorkerConfig config) {
+    @Typed(SentencePipeline.class) // the QaPipeline bean is the default mode's, below
+    SentencePipeline sentencePipeline(ModelRuntime models, EncoderQueues queues, WorkerConfig config) {
+        EncoderQueue encoder = queues.get(ModelRuntime.SENTENCE);
         var windows = config.windows();
-        var special = model.tokenizer().specialTokens();
+        var special = models.model(ModelRuntime.SENTENCE).tokenizer().specialTokens();
         int batch = config.engine().maxBatchSize();
         SentenceScorer scorer = config.answers().scoring().equals("token-match")
                 ? new TokenMatchScorer(new TokenStates(encoder, special, windows.maxSeqLen(), windows.docStride(), batch))
                 : new EmbeddingCosineScorer(new SentenceEmbedder(encoder, special, windows.maxSeqLen(),
                         windows.docStride(), batch));
         var explainer = new SentenceExplainer(encoder, special, windows.maxSeqLen(), config.explain().layer());
-        return new SentencePipeline(model.tokenizer(), scorer, explainer, windows.maxQuestionLen(),
-                config.answers().idfWeight());
+        return new SentencePipeline(models.model(ModelRuntime.SENTENCE).tokenizer(), scorer, explainer,
+                windows.maxQuestionLen(), config.answers().idfWeight());
     }
 
-    /** Span mode when the model has a QA head (start/end logits), sentence mode otherwise. */
+    /** Every mode's pipeline, by mode: span mode over the span model when there is one. */
     @Produces
-    @ApplicationScoped
-    QaPipeline qaPipeline(ModelRuntime model, EncoderQueue encoder, WorkerConfig config, SentencePipeline sentences) {
-        if (!model.encoder().config().hasQaHead()) {
-            return sentences;
+    @Singleton // a record cannot take a client proxy
+    ModePipelines pipelines(ModelRuntime models, EncoderQueues queues, WorkerConfig config, SentencePipeline sentences) {
+        Map<String, QaPipeline> pipelines = new LinkedHashMap<>();
+        pipelines.put(ModelRuntime.SENTENCE, sentences);
+        if (models.modes().contains(ModelRuntime.SPAN)) {
+            var w = config.windows();
+            var span = new SpanPipeline(models.model(ModelRuntime.SPAN).tokenizer(), queues.get(ModelRuntime.SPAN),
+                    w.maxSeqLen(), w.docStride(), w.maxQuestionLen(), config.engine().maxBatchSize(),
+                    config.explain().layer());
+            pipelines.put(ModelRuntime.SPAN, (question, context, topK, topWords, method) ->
+                    span.answer(question, context, SpanOptions.defaults().withTopK(topK), topWords, method));
         }
-        var w = config.windows();
-        var span = new SpanPipeline(model.tokenizer(), encoder, w.maxSeqLen(), w.docStride(), w.maxQuestionLen(),
-                config.engine().maxBatchSize());
-        return (question, context, topK, topWords, method) ->
-                span.answer(question, context, SpanOptions.defaults().withTopK(topK), topWords, method);
+        return new ModePipelines(pipelines);
+    }
+
+    /** The deployment's default mode ({@code qa.answers.mode}), for commands that answer without a request. */
+    @Produces
+    @ApplicationScoped
+    QaPipeline qaPipeline(ModelRuntime models, ModePipelines pipelines) {
+        return pipelines.byMode().get(models.defaultMode());
     }
 
     @Produces
     @ApplicationScoped
-    RequestParser requestParser(WorkerConfig config) {
+    RequestParser requestParser(WorkerConfig config, ModelRuntime models) {
         var l = config.limits();
         var limits = new RequestLimits(l.maxValueBytes(), l.maxIdChars(), l.maxQuestionChars(), l.maxContextChars(),
-                l.maxTopK(), l.maxTopWords(), WorkerConfig.EXPLANATIONS);
+                l.maxTopK(), l.maxTopWords(), WorkerConfig.EXPLANATIONS, Set.copyOf(models.modes()));
         var e = config.explain();
-        return new RequestParser(limits, new RequestOptions(config.answers().topK(), e.enabled(), e.method(), e.topWords()));
+        return new RequestParser(limits, new RequestOptions(config.answers().topK(), e.enabled(), e.method(),
+                e.topWords(), models.defaultMode()));
     }
 
     @Produces
     @ApplicationScoped
-    Answering answering(RequestParser parser, QaPipeline pipeline, ModelRuntime model, ObjectMapper json) {
-        var ref = new AnswerEvent.ModelRef(model.info().name(), model.info().revision());
-        return new Answering(parser, pipeline, ref, json);
+    Answering answering(RequestParser parser, ModelRuntime models, ModePipelines pipelines, ObjectMapper json) {
+        Map<String, AnswerEvent.ModelRef> refs = new LinkedHashMap<>();
+        models.modes().forEach(mode -> refs.put(mode, new AnswerEvent.ModelRef(models.model(mode).info().name(),
+                models.model(mode).info().revision())));
+        return new Answering(parser, pipelines.byMode(), refs, json);
     }
 }

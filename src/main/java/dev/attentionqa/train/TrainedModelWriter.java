@@ -26,11 +26,16 @@ public final class TrainedModelWriter {
     private TrainedModelWriter() {
     }
 
+    /** Writes the directory; {@code float16} stores the weights as halves (the loader widens them to float32). */
     public static void write(Path directory, BertConfig config, Map<String, ArrayTensor> parameters,
-                             InputStream tokenizerJson, String card) throws IOException {
+                             InputStream tokenizerJson, String card, boolean float16) throws IOException {
         Files.createDirectories(directory);
         HfConfigWriter.write(directory.resolve(HfModelDirectory.CONFIG), config.withQaHead(true));
-        SafetensorsWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), parameters);
+        if (float16) {
+            SafetensorsWriter.writeFloat16(directory.resolve(HfModelDirectory.WEIGHTS), parameters);
+        } else {
+            SafetensorsWriter.write(directory.resolve(HfModelDirectory.WEIGHTS), parameters);
+        }
         Files.copy(tokenizerJson, directory.resolve(TOKENIZER), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(directory.resolve(CARD), card);
     }

@@ -2,6 +2,7 @@ package dev.attentionqa.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.messaging.AnswerFeed;
 import dev.attentionqa.messaging.PageRequests;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
  * The page's API next to the static page at {@code /}: {@code GET /api/answers} (latest answers as a JSON array),
  * {@code GET /api/answers/stream} (server-sent events, one answer event per message) and
  * {@code POST /api/questions} ({@code {"question", "context"}} → 202 {@code {"id"}}, written to the requests topic).
+ * Closed by default: see {@link PageAccess}.
  */
 @ApplicationScoped
 public class PageRoutes {
@@ -32,7 +34,14 @@ public class PageRoutes {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    WorkerConfig config;
+
     void routes(@Observes Router router) {
+        PageAccess access = new PageAccess(config.page().enabled(), config.page().token());
+        // before the static files and the API routes below
+        router.routeWithRegex("/(index\\.html|page\\.js|page\\.css)?").order(-100).handler(access::checkPage);
+        router.route("/api/*").order(-100).handler(access::check);
         router.get("/api/answers").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
                 .end("[" + String.join(",", feed.latest()) + "]"));
         router.get("/api/answers/stream").handler(this::stream);

@@ -11,26 +11,49 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ask} prints one answer event, and nothing else, on stdout; a bad option is refused with exit code 2. */
+/** {@code ask} prints one answer event, and nothing else, on stdout; a refused request exits with 3. */
 @QuarkusMainTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 class AskCommandTest {
 
     private static final String CONTEXT = "Recurrent networks read one token at a time. Attention lets every token see every other token.";
 
+    private static final String NEWS = "The ceremony was held in Valencia on Friday. Maria Lopez received the medal for"
+            + " her work on sodium batteries. Shares of the company rose 12 percent after the announcement.";
+
     @Test
-    @Launch({"ask", "--question", "What lets every token see every other token?", "--context", CONTEXT})
-    void printsTheAnswerEventAsJson(LaunchResult result) throws Exception {
-        // The test harness captures log lines with stdout; the packaged jar logs to stderr only.
-        String json = result.getOutputStream().stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
-        JsonNode answer = new ObjectMapper().readTree(json);
+    @Launch({"ask", "--question", "What lets every token see every other token?", "--context", CONTEXT, "--mode", "sentence"})
+    void printsTheSentenceAnswerEventAsJson(LaunchResult result) throws Exception {
+        JsonNode answer = answer(result);
         assertThat(answer.get("id").asText()).isEqualTo("ask");
+        assertThat(answer.get("mode").asText()).isEqualTo("sentence");
         assertThat(answer.at("/answers/0/text").asText()).isEqualTo("Attention lets every token see every other token.");
         assertThat(answer.at("/explanation/method").asText()).isEqualTo("rollout");
+        assertThat(answer.at("/model/name").asText()).isEqualTo("sentence-transformers/all-MiniLM-L6-v2");
+    }
+
+    /** The default: the bundled span model answers with the fact, its offsets exact. */
+    @Test
+    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS})
+    void answersWithASpanByDefault(LaunchResult result) throws Exception {
+        JsonNode answer = answer(result);
+        assertThat(answer.get("mode").asText()).isEqualTo("span");
+        assertThat(answer.at("/model/name").asText()).isEqualTo("attention-qa-worker/span-minilm-l6-squad1.1");
+        JsonNode top = answer.at("/answers/0");
+        assertThat(top.get("text").asText()).isEqualTo("Maria Lopez");
+        assertThat(NEWS.substring(top.get("start").asInt(), top.get("end").asInt())).isEqualTo("Maria Lopez");
+        assertThat(top.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(answer.at("/explanation/question").size()).isPositive();
+    }
+
+    private static JsonNode answer(LaunchResult result) throws Exception {
+        // The test harness captures log lines with stdout; the packaged jar logs to stderr only.
+        String json = result.getOutputStream().stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+        return new ObjectMapper().readTree(json);
     }
 
     @Test
-    @Launch(value = {"ask", "--question", "Why?", "--context", CONTEXT, "--top-k", "0"}, exitCode = 2)
+    @Launch(value = {"ask", "--question", "Why?", "--context", CONTEXT, "--top-k", "0"}, exitCode = 3)
     void refusesAnOutOfRangeTopK(LaunchResult result) {
         assertThat(result.getErrorOutput()).contains("out-of-range: field 'options.topK' must be between 1 and 20 (got 0)");
     }

@@ -21,6 +21,10 @@ import static org.assertj.core.api.Assertions.within;
 @QuarkusTestResource(value = OfflineCommandResource.class, restrictToAnnotatedClass = true)
 class EvalCommandTest {
 
+    /** Measured with the shipped model: {@code eval --data src/test/resources/data/squad/dev-v1.1.json.gz --limit 500}. */
+    static final double SHIPPED_EM_500 = 75.2;
+    static final double SHIPPED_F1_500 = 81.283;
+
     @Test
     @Launch({"eval", "--data", "src/test/resources/data/squad/dev-v2.0.reconstructed.json.gz",
             "--predictions", "src/test/resources/data/squad/predictions/v2.0-BERT-single-GoogleAI.json.gz"})
@@ -37,8 +41,8 @@ class EvalCommandTest {
     }
 
     @Test
-    @Launch({"eval", "--data", "src/test/resources/data/seed/seed-qa-dev.json", "--json", "target/eval-seed.json",
-            "--write-predictions", "target/eval-seed-predictions.json"})
+    @Launch({"eval", "--mode", "sentence", "--data", "src/test/resources/data/seed/seed-qa-dev.json", "--json",
+            "target/eval-seed.json", "--write-predictions", "target/eval-seed-predictions.json"})
     void runsTheSentencePipelineAndKeepsItsJsonKeys() throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode report = json.readTree(Path.of("target", "eval-seed.json").toFile());
@@ -50,6 +54,31 @@ class EvalCommandTest {
         assertThat(predictions.size()).isEqualTo(10);
         assertThat(predictions.get(report.at("/predictions/0/id").asText()).asText())
                 .isEqualTo(report.at("/predictions/0/prediction").asText());
+    }
+
+    /**
+     * The shipped span model on the first 500 SQuAD v1.1 dev questions keeps the figures measured when it was shipped
+     * (docs/figures.md), within one point: a changed model, decoder or tokenizer shows here. Deterministic.
+     */
+    @Test
+    @Launch({"eval", "--data", "src/test/resources/data/squad/dev-v1.1.json.gz", "--limit", "500", "--json",
+            "target/eval-span-500.json"})
+    void theShippedSpanModelKeepsItsMeasuredScoresOnTheFirst500DevQuestions() throws Exception {
+        JsonNode report = new ObjectMapper().readTree(Path.of("target", "eval-span-500.json").toFile());
+        assertThat(report.get("mode").asText()).isEqualTo("span");
+        assertThat(report.get("questions").asInt()).isEqualTo(500);
+        assertThat(report.at("/official/exact_match").asDouble()).isCloseTo(SHIPPED_EM_500, within(1.0));
+        assertThat(report.at("/official/f1").asDouble()).isCloseTo(SHIPPED_F1_500, within(1.0));
+        assertThat(report.get("predictions").size()).isEqualTo(500);
+    }
+
+    /** Seed set: the sentence holding the span is the gold sentence for at least 9 of the 10 questions. */
+    @Test
+    @Launch({"eval", "--data", "src/test/resources/data/seed/seed-qa-dev.json", "--json", "target/eval-span-seed.json"})
+    void theSpanLiesInTheGoldSentenceForNineOfTheTenSeedQuestions() throws Exception {
+        JsonNode report = new ObjectMapper().readTree(Path.of("target", "eval-span-seed.json").toFile());
+        assertThat(report.get("span_sentence_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+        report.get("predictions").forEach(p -> assertThat(p.asText()).isNotBlank().hasSizeLessThan(120));
     }
 
     @Test

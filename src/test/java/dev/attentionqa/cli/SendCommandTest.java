@@ -89,10 +89,28 @@ class SendCommandTest {
     }
 
     @Test
+    void reportsADeadLetterWithItsReasonAndExitCodeThree() throws Exception {
+        SendCommand send = command("send-test.refused." + run, 20);
+        KafkaTopics.create(send.answersTopic, 1);
+        KafkaTopics.create(send.deadLettersTopic, 1);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            respondOnce(send, true);
+            assertThat(send.call()).isEqualTo(ExitCodes.REFUSED);
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused: out-of-range: field 'options.topK'");
+    }
+
+    @Test
     void failsAfterItsTimeoutWhenNobodyAnswers() throws Exception {
         SendCommand send = command("send-test.silent." + run, 2);
 
-        assertThat(send.call()).isEqualTo(1);
+        assertThat(send.call()).isEqualTo(ExitCodes.TIMEOUT);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -101,15 +119,22 @@ class SendCommandTest {
         send.bootstrap = KafkaBroker.bootstrapServers();
         send.requestsTopic = prefix + ".requests";
         send.answersTopic = prefix + ".answers";
+        send.deadLettersTopic = prefix + ".dlq";
         send.json = json;
         send.question = "Where is the cat?";
-        send.contextFile = Files.writeString(dir.resolve("context.txt"), "The cat sat on the mat.");
+        send.context = new ContextSource();
+        send.context.file = Files.writeString(dir.resolve("context.txt"), "The cat sat on the mat.");
         send.timeoutSeconds = timeoutSeconds;
         return send;
     }
 
     /** Reads the first request from the start of the requests topic and echoes its question to the answers topic. */
     private CompletableFuture<JsonNode> answerOnce(SendCommand send) {
+        return respondOnce(send, false);
+    }
+
+    /** As {@link #answerOnce}, or refuses the request to the dead-letter topic as the worker would. */
+    private CompletableFuture<JsonNode> respondOnce(SendCommand send, boolean refuse) {
         return CompletableFuture.supplyAsync(() -> {
             Map<String, Object> config = Map.of("bootstrap.servers", send.bootstrap);
             try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
@@ -128,7 +153,15 @@ class SendCommandTest {
                             JsonNode request = json.readTree(r.value());
                             String answer = json.writeValueAsString(Map.of("id", request.get("id").asText(),
                                     "answer", "echo: " + request.get("question").asText()));
-                            producer.send(new ProducerRecord<>(send.answersTopic, r.key(), answer)).get();
+                            ProducerRecord<String, String> reply = refuse
+                                    ? new ProducerRecord<>(send.deadLettersTopic, r.key(), r.value())
+                                    : new ProducerRecord<>(send.answersTopic, r.key(), answer);
+                            if (refuse) {
+                                reply.headers().add("dead-letter-reason",
+                                        "out-of-range: field 'options.topK' must be between 1 and 20 (got 0)"
+                                                .getBytes(StandardCharsets.UTF_8));
+                            }
+                            producer.send(reply).get();
                             return request;
                         }
                     }

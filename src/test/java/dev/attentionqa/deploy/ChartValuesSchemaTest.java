@@ -73,6 +73,12 @@ class ChartValuesSchemaTest {
                 "autoscaling.keda.authSecret", "model.pvc.claimName: required", "pdb: set minAvailable or maxUnavailable, not both");
     }
 
+    @Test
+    void refusesThePageWithoutATokenSecret() throws Exception {
+        assertRejected(Charts.template("default", "--set", "page.enabled=true"),
+                "page.tokenSecret.name: required with page.enabled=true");
+    }
+
     private static void assertRejected(HelmTool.Result result, String... messages) {
         assertThat(result.exitCode()).as("helm should refuse these values; stdout:%n%s", result.stdout()).isNotZero();
         assertThat(result.stderr()).contains(messages);

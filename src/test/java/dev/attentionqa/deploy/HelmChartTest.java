@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelmChartTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image"})
+    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image", "page"})
     void lintsStrictlyClean(String set) throws Exception {
         HelmTool.Result lint = Charts.lint(set);
         assertThat(lint.exitCode()).as("helm lint --strict (%s):%n%s%s", set, lint.stdout(), lint.stderr()).isZero();
@@ -23,7 +23,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image"})
+    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image", "page"})
     void runsEveryContainerRestricted(String set) throws Exception {
         Rendered r = Charts.render(set);
         for (JsonNode workload : List.of(r.one("Deployment"), r.testJob())) {
@@ -45,7 +45,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image"})
+    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image", "page"})
     void givesTheWorkerWritableEmptyDirsForTmpAndNativeCaches(String set) throws Exception {
         Rendered r = Charts.render(set);
         for (JsonNode workload : List.of(r.one("Deployment"), r.testJob())) {
@@ -60,7 +60,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image"})
+    @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image", "page"})
     void probesTheQuarkusHealthEndpointsOnPort8080(String set) throws Exception {
         JsonNode worker = Charts.render(set).worker();
         assertThat(worker.path("ports").get(0).path("containerPort").asInt()).isEqualTo(8080);

@@ -29,6 +29,17 @@ class HelmValueSetsTest {
         assertThat(Rendered.envValue(worker, "QA_DELIVERY_MODE")).isEqualTo("at-least-once");
         assertThat(Rendered.envNames(worker)).doesNotContain("QA_DELIVERY_TRANSACTIONAL_ID");
         assertThat(Rendered.envValue(worker, "QA_BATCHING_MAX_REQUESTS")).isEqualTo("32");
+        assertThat(Rendered.envNames(worker)).as("the page is off by default").doesNotContain("QA_PAGE_ENABLED", "QA_PAGE_TOKEN");
+    }
+
+    @Test
+    void thePageTakesItsTokenFromAnExistingSecret() throws Exception {
+        JsonNode worker = Charts.render("page").worker();
+        assertThat(Rendered.envValue(worker, "QA_PAGE_ENABLED")).isEqualTo("true");
+        JsonNode ref = Rendered.env(worker, "QA_PAGE_TOKEN").orElseThrow().path("valueFrom").path("secretKeyRef");
+        assertThat(ref.path("name").asText()).isEqualTo("qa-page");
+        assertThat(ref.path("key").asText()).isEqualTo("token");
+        assertThat(Rendered.env(worker, "QA_PAGE_TOKEN").orElseThrow().has("value")).as("no secret in the chart").isFalse();
     }
 
     @Test

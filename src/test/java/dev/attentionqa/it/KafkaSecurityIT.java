@@ -51,7 +51,23 @@ class KafkaSecurityIT {
             }
             assertThat(readOne("sasl.answers", Duration.ofSeconds(60))).contains("\"id\":\"" + id + "\"");
             assertThat(worker.output()).doesNotContain(PASSWORD);
+
+            // send (helm test) with the same environment: its answer comes back over SASL
+            JarCommand send = JarCommand.run(List.of("send", "--id", "sasl-send", "--question", "What helps?",
+                    "--context", "Attention helps models focus. Recurrence is slow."), env(PASSWORD), Duration.ofSeconds(120));
+            assertThat(send.exit()).as(send.output()).isZero();
+            assertThat(send.output()).contains("\"id\":\"sasl-send\"").doesNotContain(PASSWORD);
         }
+    }
+
+    @Test
+    void sendFailsWithKafkasAuthenticationErrorOnAWrongPassword() throws Exception {
+        String wrong = "wrong-Send-Password-9";
+        JarCommand send = JarCommand.run(List.of("send", "--question", "What helps?", "--context", "Attention helps.",
+                "--timeout", "20"), env(wrong), Duration.ofSeconds(120));
+        assertThat(send.exit()).as(send.output()).isEqualTo(1);
+        assertThat(send.output()).contains("Authentication failed during authentication due to invalid credentials"
+                + " with SASL mechanism SCRAM-SHA-512").doesNotContain(wrong);
     }
 
     @Test
@@ -64,7 +80,8 @@ class KafkaSecurityIT {
             }
             assertThat(worker.output()).as(worker.tail())
                     .contains("Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512");
-            assertThat(worker.readyStatus()).isNotEqualTo(200);
+            // alive (HTTP answers) but not ready: a worker that died of the error would read -1 here
+            assertThat(worker.readyStatus()).isEqualTo(503);
             assertThat(worker.output()).doesNotContain(wrong);
         }
     }

@@ -15,8 +15,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class RequestParserTest {
 
-    static final RequestLimits LIMITS = new RequestLimits(1000, 20, 100, 200, 5, 30, Set.of("attention"));
-    static final RequestOptions DEFAULTS = new RequestOptions(1, true, "attention", 10);
+    static final RequestLimits LIMITS = new RequestLimits(1000, 20, 100, 200, 5, 30, Set.of("attention"), Set.of("span", "sentence"));
+    static final RequestOptions DEFAULTS = new RequestOptions(1, true, "attention", 10, "span");
     final RequestParser parser = new RequestParser(LIMITS, DEFAULTS);
 
     @Test
@@ -28,8 +28,8 @@ class RequestParserTest {
     @Test
     void readsEveryOption() {
         QaRequest r = parse("{\"id\":\"q1\",\"question\":\"Why?\",\"context\":\"Because.\",\"options\":"
-                + "{\"topK\":3,\"explain\":false,\"explanation\":\"attention\",\"topWords\":7}}");
-        assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7));
+                + "{\"topK\":3,\"explain\":false,\"explanation\":\"attention\",\"topWords\":7,\"mode\":\"sentence\"}}");
+        assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7, "sentence"));
     }
 
     static Stream<Arguments> badEvents() {
@@ -56,10 +56,35 @@ class RequestParserTest {
                 arguments("{" + ok + ",\"options\":{\"topK\":0}}", RejectReason.OUT_OF_RANGE, "between 1 and 5 (got 0)"),
                 arguments("{" + ok + ",\"options\":{\"explain\":\"yes\"}}", RejectReason.WRONG_TYPE, "'options.explain'"),
                 arguments("{" + ok + ",\"options\":{\"explanation\":\"lime\"}}", RejectReason.UNSUPPORTED_VALUE, "\"lime\""),
+                arguments("{" + ok + ",\"options\":{\"mode\":\"paragraph\"}}", RejectReason.UNSUPPORTED_VALUE,
+                        "'options.mode' must be one of [sentence, span] (got \"paragraph\")"),
+                arguments("{" + ok + ",\"options\":{\"mode\":1}}", RejectReason.WRONG_TYPE, "'options.mode' must be a string"),
                 arguments("{" + ok + ",\"options\":[]}", RejectReason.WRONG_TYPE, "'options' must be an object"),
                 arguments("{\"id\":\"a\",\"id\":\"b\",\"question\":\"Why?\",\"context\":\"c\"}", RejectReason.DUPLICATE_FIELD, "'id'"),
                 arguments("{" + ok + ",\"options\":" + "[".repeat(40) + "]".repeat(40) + "}", RejectReason.TOO_DEEP, "16"),
+                arguments("{\"id\":\"q\",\"question\":\"What \\ud800?\",\"context\":\"c\"}", RejectReason.INVALID_UNICODE,
+                        "field 'question' holds a lone surrogate \\ud800 at index 5"),
+                arguments("{\"id\":\"q\",\"question\":\"Why?\",\"context\":\"ok \\udc00\"}", RejectReason.INVALID_UNICODE,
+                        "'context' holds a lone surrogate \\udc00 at index 3"),
+                arguments("{\"id\":\"q\",\"question\":\"\\u200b\\u200b\\u200b\",\"context\":\"c\"}", RejectReason.EMPTY_FIELD,
+                        "field 'question' must hold a visible character (got only white space, control and format"
+                                + " characters: U+200B U+200B U+200B)"),
+                arguments("{\"id\":\"q\",\"question\":\"\\u0000\\u200f\",\"context\":\"c\"}", RejectReason.EMPTY_FIELD,
+                        "U+0000 U+200F"),
                 arguments("{\"id\":\"" + "i".repeat(21) + "\",\"question\":\"Why?\",\"context\":\"c\"}", RejectReason.TOO_LARGE, "'id'"));
+    }
+
+    /** RFC 8259 lets a parser ignore a byte-order mark before the JSON text; a pair of surrogates is one character. */
+    @Test
+    void skipsAByteOrderMarkAndKeepsSurrogatePairs() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] json = "{\"id\":\"q1\",\"question\":\"Why \\ud83c\\udf89?\",\"context\":\"Because.\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] value = new byte[bom.length + json.length];
+        System.arraycopy(bom, 0, value, 0, bom.length);
+        System.arraycopy(json, 0, value, bom.length, json.length);
+        QaRequest r = new RequestParser(LIMITS, DEFAULTS).parse(value);
+        assertThat(r.question()).isEqualTo("Why \uD83C\uDF89?");
     }
 
     @ParameterizedTest(name = "{1}: {0}")

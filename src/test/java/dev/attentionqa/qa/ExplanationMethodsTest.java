@@ -97,6 +97,21 @@ class ExplanationMethodsTest {
         assertThat(pipeline.answer(QUESTION, context, SpanOptions.defaults()).explanation()).isNull();
     }
 
+    /** {@code qa.explain.layer} reaches span mode: the attention method reads the layer it names. */
+    @Test
+    void spanModeHonoursTheAttentionLayer() {
+        String context = SeedData.essay();
+        int last = qaModel.config().numLayers() - 1;
+        Explanation first = new SpanPipeline(tokenizer, qaModel, 128, 32, 16, 4, 0)
+                .answer(QUESTION, context, SpanOptions.defaults(), 8, ExplanationMethod.ATTENTION).explanation();
+        Explanation fromEnd = new SpanPipeline(tokenizer, qaModel, 128, 32, 16, 4, -1)
+                .answer(QUESTION, context, SpanOptions.defaults(), 8, ExplanationMethod.ATTENTION).explanation();
+        assertThat(first.layers()).containsExactly(0);
+        assertThat(fromEnd.layers()).containsExactly(last);
+        assertThat(first.question().stream().mapToDouble(WordWeight::weight).toArray())
+                .isNotEqualTo(fromEnd.question().stream().mapToDouble(WordWeight::weight).toArray());
+    }
+
     private static void assertWordsAreSubstrings(List<WordWeight> words, String source) {
         assertThat(words).isNotEmpty().allMatch(w -> w.word().equals(source.substring(w.start(), w.end())), "substring of its source");
     }

@@ -38,7 +38,7 @@ class CommandLineIT {
 
     @Test
     void anUnknownOptionIsAUsageError() throws Exception {
-        JarCommand run = run("ask --frobnicate");
+        JarCommand run = run("ask --question Why? --context Because. --frobnicate");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.output()).contains("Unknown option: '--frobnicate'");
     }

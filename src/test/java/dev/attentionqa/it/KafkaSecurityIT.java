@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The built worker on a SASL_PLAINTEXT broker, configured only through the KAFKA_* environment variables the
  * Helm chart sets: SCRAM-SHA-512 with the right password answers; a wrong one fails with Kafka's authentication
- * error, stays unready, and the password appears nowhere in the output.
+ * error and ends the worker with status 1 (the platform restarts it), and the password appears nowhere in the output.
  */
 class KafkaSecurityIT {
 
@@ -80,8 +80,9 @@ class KafkaSecurityIT {
             }
             assertThat(worker.output()).as(worker.tail())
                     .contains("Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512");
-            // alive (HTTP answers) but not ready: a worker that died of the error would read -1 here
-            assertThat(worker.readyStatus()).isEqualTo(503);
+            // a fatal error of the request loop ends the process with status 1, so the platform restarts it; it was
+            // never ready (the old check, "readiness is not 200", also passed on a dead process: -1)
+            assertThat(worker.awaitExit(Duration.ofSeconds(60))).as(worker.tail()).contains(1);
             assertThat(worker.output()).doesNotContain(wrong);
         }
     }

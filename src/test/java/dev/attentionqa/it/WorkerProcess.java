@@ -81,6 +81,12 @@ final class WorkerProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** The exit status once the process ends on its own within {@code bound}; empty while it still runs. */
+    java.util.Optional<Integer> awaitExit(Duration bound) throws InterruptedException {
+        return process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.Optional.of(process.exitValue()) : java.util.Optional.empty();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -152,9 +152,20 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         socket.abort();
+        // Chromium's helper processes (renderer, crashpad) may outlive the browser process and keep writing into
+        // the profile directory, which then cannot be deleted: end and wait for all of them.
+        java.util.List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                helper.destroyForcibly();
+            }
         }
     }
 

@@ -82,7 +82,11 @@ public class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Object> common = new HashMap<>(kafka == null ? Map.of() : kafka);
         common.put("bootstrap.servers", bootstrapServer != null ? bootstrapServer : bootstrap);
-        try (var consumer = new KafkaConsumer<>(common, new StringDeserializer(), new StringDeserializer());
+        // send reads by assignment: it must not join or commit for a consumer group (the worker's, if configured)
+        Map<String, Object> reader = new HashMap<>(common);
+        reader.remove("group.id");
+        reader.put("enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(reader, new StringDeserializer(), new StringDeserializer());
              var producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             // Fix where reading starts before the request goes out. A topic that does not exist yet (the worker

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Owns the models the worker answers with, one per answer mode, for the life of the application: a span model
@@ -77,7 +78,7 @@ public class ModelRuntime {
         defaultMode = wanted;
     }
 
-    private void start(String mode, LoadedModel model, java.util.function.Supplier<WordPieceTokenizer> tokenizer,
+    private void start(String mode, LoadedModel model, Supplier<WordPieceTokenizer> tokenizer,
                        ModelInfo info, WorkerMetrics metrics) {
         long started = System.nanoTime();
         Encoder encoder = Encoder.create(model.weights(), model.config(), engineOptions);

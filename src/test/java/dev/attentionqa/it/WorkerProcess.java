@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The built worker ({@code target/quarkus-app/quarkus-run.jar serve}) as a separate JVM, its output in a file. */
@@ -82,9 +83,9 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** The exit status once the process ends on its own within {@code bound}; empty while it still runs. */
-    java.util.Optional<Integer> awaitExit(Duration bound) throws InterruptedException {
-        return process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                ? java.util.Optional.of(process.exitValue()) : java.util.Optional.empty();
+    Optional<Integer> awaitExit(Duration bound) throws InterruptedException {
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)
+                ? Optional.of(process.exitValue()) : Optional.empty();
     }
 
     boolean isAlive() {

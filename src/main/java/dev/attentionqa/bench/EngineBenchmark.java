@@ -41,7 +41,9 @@ public final class EngineBenchmark {
 
     private BenchCell measure(int batch, int seq) {
         EncoderInput in = randomInput(batch, seq, 42L * batch + seq);
-        Runnable tf = () -> encoder.run(in, EnumSet.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION));
+        // What the worker fetches: a span model's logits or an embedding model's hidden states, and attention.
+        EncoderOutput.Kind main = encoder.config().hasQaHead() ? EncoderOutput.Kind.QA_LOGITS : EncoderOutput.Kind.HIDDEN;
+        Runnable tf = () -> encoder.run(in, EnumSet.of(main, EncoderOutput.Kind.MEAN_ATTENTION));
         Runnable ort = () -> reference.run(in.inputIds(), in.attentionMask(), in.tokenTypeIds());
         tf.run(); // warm-up: first runs allocate and pick kernels
         ort.run();

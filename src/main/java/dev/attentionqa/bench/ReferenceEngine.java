@@ -1,9 +1,9 @@
 package dev.attentionqa.bench;
 
 /**
- * An independent engine the TF graph is measured against (ONNX Runtime, found through {@link java.util.ServiceLoader}
- * when the build has the {@code bench} profile). Each call runs one padded batch and fetches hidden states and
- * every layer's attention probabilities.
+ * An independent engine the TF graph is measured against (ONNX Runtime, made by a {@link ReferenceEngineFactory}).
+ * Each call runs one padded batch and fetches what the worker fetches: every layer's attention probabilities, and
+ * the span logits of a span model or the hidden states of an embedding model.
  */
 public interface ReferenceEngine extends AutoCloseable {
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.bench.BenchCell;
 import dev.attentionqa.bench.EngineBenchmark;
 import dev.attentionqa.bench.ReferenceEngine;
+import dev.attentionqa.bench.ReferenceEngineFactory;
 import dev.attentionqa.runtime.ModelRuntime;
+import dev.attentionqa.runtime.ServedModel;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
-/** {@code bench engine}: TF engine versus ONNX Runtime on the default model, same inputs, interleaved. */
+/** {@code bench engine}: TF engine versus ONNX Runtime on the default mode's model, same weights and inputs, interleaved. */
 @Command(name = "engine", description = "TF engine vs ONNX Runtime, seq/s per batch×seq (build with -Pbench).")
 public class BenchEngineCommand implements Callable<Integer> {
 
@@ -38,21 +40,23 @@ public class BenchEngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var found = ServiceLoader.load(ReferenceEngine.class).findFirst();
+        var found = ServiceLoader.load(ReferenceEngineFactory.class).findFirst();
         if (found.isEmpty()) {
             System.err.println("ONNX Runtime is not in this build; rebuild with: ./mvnw -Pbench -DskipTests package");
             return 2;
         }
-        try (ReferenceEngine ort = found.get()) {
+        ServedModel served = model.model(model.defaultMode());
+        try (ReferenceEngine ort = found.get().create(served.weights().get(), 2)) {
             String tfEngine = model.engineOptions().describe();
-            System.out.println("tf engine: " + tfEngine);
+            System.out.println("model: " + served.info().name() + " (" + model.defaultMode() + "), tf engine: " + tfEngine);
             System.out.printf("%-6s %-5s %12s %12s %7s   %s%n", "batch", "seq", "tf seq/s", ort.name() + " seq/s", "tf/ort",
                     "per-round tf/ort min / median / max");
-            List<BenchCell> results = new EngineBenchmark(model.encoder(), ort, seconds).run(parseCells(), c ->
+            List<BenchCell> results = new EngineBenchmark(served.encoder(), ort, seconds).run(parseCells(), c ->
                     System.out.printf("%-6d %-5d %12.1f %12.1f %7.2f   %.2f / %.2f / %.2f%n", c.batch(), c.seq(), c.tfSeqPerS(),
                             c.ortSeqPerS(), c.ratio(), c.roundRatioMin(), c.roundRatioMedian(), c.roundRatioMax()));
             if (out != null) {
-                JsonReports.write(JsonReports.snakeCase(json), out, Map.of("tf_engine", tfEngine, "cells", results));
+                JsonReports.write(JsonReports.snakeCase(json), out, Map.of("model", served.info().name(),
+                        "mode", model.defaultMode(), "tf_engine", tfEngine, "cells", results));
             }
         }
         return 0;

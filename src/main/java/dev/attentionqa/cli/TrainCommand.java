@@ -65,6 +65,10 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N questions (0: all).") int limit;
     @Option(names = "--max-steps", defaultValue = "0", description = "Stop after N steps (0: all epochs).") long maxSteps;
+    @Option(names = "--max-seq-length", defaultValue = "384", description = "Tokens per training window (question and"
+            + " context; the served model reads 384).") int maxSeqLength;
+    @Option(names = "--doc-stride", defaultValue = "128", description = "Context tokens shared by neighbouring windows.")
+    int docStride;
     @Option(names = "--checkpoint-minutes", defaultValue = "10") double checkpointMinutes;
     @Option(names = "--threads", defaultValue = "2", description = "TF intra-op and inter-op threads.") int threads;
     @Option(names = "--init", description = "Start from this span model (a directory train wrote, e.g. the bundled"
@@ -171,6 +175,6 @@ public class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--data is required unless --resume");
         }
         return new TrainingRun(data.toAbsolutePath().toString(), limit, epochs, batchSize, learningRate, warmup,
-                weightDecay, dropout, seed, 384, 128, 64, maxSteps);
+                weightDecay, dropout, seed, maxSeqLength, docStride, 64, maxSteps);
     }
 }

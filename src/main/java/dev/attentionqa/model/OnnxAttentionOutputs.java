@@ -50,7 +50,7 @@ public final class OnnxAttentionOutputs {
             ByteArrayOutputStream out = new ByteArrayOutputStream(onnx.length + 1024);
             out.write(onnx);
             CodedOutputStream coded = CodedOutputStream.newInstance(out);
-            coded.writeByteArray(MODEL_GRAPH, graphWithOutputs(byLayer.values()));
+            coded.writeByteArray(MODEL_GRAPH, outputsGraph(byLayer.values()));
             coded.flush();
             return new Rewritten(out.toByteArray(), List.copyOf(byLayer.values()));
         } catch (IOException e) {
@@ -58,7 +58,8 @@ public final class OnnxAttentionOutputs {
         }
     }
 
-    private static byte[] graphWithOutputs(Iterable<String> names) throws IOException {
+    /** A GraphProto holding only FLOAT outputs of these names, to be merged into a model's graph. */
+    static byte[] outputsGraph(Iterable<String> names) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CodedOutputStream graph = CodedOutputStream.newInstance(bytes);
         for (String name : names) {

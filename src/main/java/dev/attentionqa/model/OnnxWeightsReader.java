@@ -2,7 +2,9 @@ package dev.attentionqa.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,34 @@ public final class OnnxWeightsReader {
         return new LoadedModel(config, weights, info);
     }
 
-    private static BertWeights weightsOf(OnnxModelParser.Graph graph) {
+    /**
+     * The reverse of {@link #read}: every float initializer of the ONNX file, by its ONNX name and in its ONNX
+     * layout, taken from {@code weights} (e.g. a model fine-tuned from the file's encoder). ONNX Runtime can then run
+     * the file's graph with these values ({@code SessionOptions.addInitializer}).
+     */
+    public static Map<String, ArrayTensor> initializersFrom(InputStream onnx, BertWeights weights) throws IOException {
+        OnnxModelParser.Graph graph = OnnxModelParser.parse(onnx, true);
+        Map<String, String> matMulNames = matMulNames(graph);
+        Map<String, ArrayTensor> initializers = new LinkedHashMap<>();
+        for (OnnxModelParser.Tensor tensor : graph.initializers()) {
+            if (tensor.floats() == null) {
+                continue;
+            }
+            String hfName = matMulNames.getOrDefault(tensor.name(), tensor.name());
+            ArrayTensor value = tensor.name().startsWith(MATMUL_WEIGHT_PREFIX)
+                    ? weights.get(hfName).transpose2d() : weights.get(hfName);
+            if (!Arrays.equals(value.shape(), toIntDims(tensor))) {
+                throw new ModelFormatException("weight " + hfName + " does not fit ONNX initializer " + tensor.name()
+                        + " " + Arrays.toString(tensor.dims()) + " (got "
+                        + Arrays.toString(value.shape()) + ")");
+            }
+            initializers.put(tensor.name(), value);
+        }
+        return initializers;
+    }
+
+    /** ONNX name of each anonymous MatMul weight → the HF name of the Linear layer it belongs to. */
+    private static Map<String, String> matMulNames(OnnxModelParser.Graph graph) {
         Map<String, String> matMulNames = new HashMap<>();
         for (OnnxModelParser.Node node : graph.nodes()) {
             if (node.opType().equals("MatMul") && node.inputs().size() == 2
@@ -43,6 +72,11 @@ public final class OnnxWeightsReader {
                 matMulNames.put(node.inputs().get(1), hfWeightName(node.name()));
             }
         }
+        return matMulNames;
+    }
+
+    private static BertWeights weightsOf(OnnxModelParser.Graph graph) {
+        Map<String, String> matMulNames = matMulNames(graph);
         BertWeights weights = new BertWeights();
         for (OnnxModelParser.Tensor tensor : graph.initializers()) {
             if (tensor.floats() == null) {

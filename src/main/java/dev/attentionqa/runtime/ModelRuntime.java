@@ -54,15 +54,15 @@ public class ModelRuntime {
                 LoadedModel model = HfModelDirectory.load(dir);
                 ModelInfo info = new ModelInfo(config.model().name().orElse(String.valueOf(dir.getFileName())),
                         config.model().revision().orElse(HfModelDirectory.LOCAL_REVISION));
-                start(model.config().hasQaHead() ? SPAN : SENTENCE, model,
+                start(model.config().hasQaHead() ? SPAN : SENTENCE, model, () -> HfModelDirectory.load(dir),
                         () -> WordPieceTokenizer.fromFile(dir.resolve("tokenizer.json")), info, metrics);
             }
             if (!models.containsKey(SPAN) && DefaultModel.hasSpanModel()) {
-                start(SPAN, DefaultModel.loadSpan(), () -> WordPieceTokenizer.fromClasspath(DefaultModel.SPAN_RESOURCE
+                start(SPAN, DefaultModel.loadSpan(), DefaultModel::loadSpan, () -> WordPieceTokenizer.fromClasspath(DefaultModel.SPAN_RESOURCE
                         + "tokenizer.json"), DefaultModel.SPAN_INFO, metrics);
             }
             if (!models.containsKey(SENTENCE)) {
-                start(SENTENCE, DefaultModel.load(), () -> WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE),
+                start(SENTENCE, DefaultModel.load(), DefaultModel::load, () -> WordPieceTokenizer.fromClasspath(DefaultModel.TOKENIZER_RESOURCE),
                         DefaultModel.INFO, metrics);
             }
         } catch (RuntimeException failure) {
@@ -78,13 +78,13 @@ public class ModelRuntime {
         defaultMode = wanted;
     }
 
-    private void start(String mode, LoadedModel model, Supplier<WordPieceTokenizer> tokenizer,
+    private void start(String mode, LoadedModel model, Supplier<LoadedModel> reload, Supplier<WordPieceTokenizer> tokenizer,
                        ModelInfo info, WorkerMetrics metrics) {
         long started = System.nanoTime();
         Encoder encoder = Encoder.create(model.weights(), model.config(), engineOptions);
         try {
             encoder.warmUp();
-            models.put(mode, new ServedModel(encoder, tokenizer.get(), info));
+            models.put(mode, new ServedModel(encoder, tokenizer.get(), info, reload));
         } catch (RuntimeException e) {
             encoder.close();
             throw e;

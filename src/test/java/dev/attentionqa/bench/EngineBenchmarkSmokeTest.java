@@ -16,7 +16,7 @@ class EngineBenchmarkSmokeTest {
 
     @Test
     void measuresBothEnginesOnEveryCellAndReportsTheirRatio() throws Exception {
-        assertThat(ServiceLoader.load(ReferenceEngine.class).findFirst()).as("service registration").isPresent();
+        assertThat(ServiceLoader.load(ReferenceEngineFactory.class).findFirst()).as("service registration").isPresent();
         try (Encoder encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults());
              OnnxRuntimeEngine ort = new OnnxRuntimeEngine()) {
             List<BenchCell> seen = new ArrayList<>();

@@ -54,8 +54,11 @@ class ConsumerGroupTakeoverIT {
             long survivorTotal = survivor.answered();
             System.out.printf("ConsumerGroupTakeoverIT: the survivor answered %d in all, %d after the kill%n",
                     survivorTotal, survivorTotal - survivorShare);
-            assertThat(survivorTotal + doomedShare).as("answers delivered by the two workers")
-                    .isGreaterThanOrEqualTo(run.requests);
+            // run.finish() has checked that every id has an answer. The doomed worker's share is read before the
+            // kill, and it may deliver (and commit) one more micro-batch in between, so the two shares need not add
+            // up to the request count; what must hold is that the survivor did the work left after the kill.
+            assertThat(survivorTotal - survivorShare).as("answers the survivor delivered after the kill")
+                    .isPositive();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", run.bootstrap))) {
                 var members = admin.describeConsumerGroups(List.of(run.group)).all().get().get(run.group).members();
                 assertThat(members).as("one member left in the group").hasSize(1);

@@ -33,6 +33,15 @@ final class MiniLmFixture {
 
     /** Tokenizes sentences with the model's tokenizer.json and pads them to the longest, mask 0 on padding. */
     static EncoderInput batch(String... sentences) {
+        return encode(sentences, null);
+    }
+
+    /** Question/context pairs as the span pipeline feeds them ([CLS] q [SEP] c [SEP], type ids 1 on the context). */
+    static EncoderInput pairs(String[] questions, String[] contexts) {
+        return encode(questions, contexts);
+    }
+
+    private static EncoderInput encode(String[] sentences, String[] pairs) {
         Map<String, String> options = Map.of("truncation", "true", "maxLength", "512", "padding", "false");
         ClassLoader loader = MiniLmFixture.class.getClassLoader();
         try (InputStream json = loader.getResourceAsStream(DefaultModel.TOKENIZER_RESOURCE);
@@ -40,7 +49,7 @@ final class MiniLmFixture {
             Encoding[] encodings = new Encoding[sentences.length];
             int seq = 0;
             for (int b = 0; b < sentences.length; b++) {
-                encodings[b] = tokenizer.encode(sentences[b]);
+                encodings[b] = pairs == null ? tokenizer.encode(sentences[b]) : tokenizer.encode(sentences[b], pairs[b]);
                 seq = Math.max(seq, encodings[b].getIds().length);
             }
             long[][] ids = new long[sentences.length][seq];

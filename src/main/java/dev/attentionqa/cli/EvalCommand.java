@@ -13,7 +13,9 @@ import dev.attentionqa.eval.SquadFile;
 import dev.attentionqa.eval.SquadQuestion;
 import dev.attentionqa.eval.SquadScores;
 import dev.attentionqa.eval.SpanEvaluation;
+import dev.attentionqa.eval.SpanFaithfulness;
 import dev.attentionqa.qa.SentencePipeline;
+import dev.attentionqa.qa.SpanPipeline;
 import dev.attentionqa.runtime.ModePipelines;
 import dev.attentionqa.runtime.ModelRuntime;
 import jakarta.enterprise.inject.Instance;
@@ -57,7 +59,8 @@ public class EvalCommand implements Callable<Integer> {
     Path writePredictions;
 
     @Option(names = "--faithfulness", description = "Measure ERASER comprehensiveness and sufficiency of the explanations"
-            + " (rollout, last-layer attention, random words) at 10 %% and 20 %% of the answer sentence's words; prints a table.")
+            + " (rollout, last-layer attention, random words) at 10 %% and 20 %% of the ranked words (sentence mode: the answer"
+            + " sentence's; span mode: the answer window's other words); prints a table.")
     boolean faithfulness;
 
     @Option(names = "--mode", description = "Answer mode to evaluate: span or sentence (default: qa.answers.mode).")
@@ -125,12 +128,26 @@ public class EvalCommand implements Callable<Integer> {
         if (limit != null) {
             questions = questions.subList(0, Math.min(limit, questions.size()));
         }
-        FaithfulnessReport report = new Faithfulness(pipeline.get(), seed).run(questions, System.err);
+        String chosen = chosenMode();
+        FaithfulnessReport report = chosen.equals(ModelRuntime.SPAN)
+                ? new SpanFaithfulness((SpanPipeline) pipelines.get().byMode().get(ModelRuntime.SPAN), seed)
+                        .run(questions, System.err)
+                : new Faithfulness(pipeline.get(), seed).run(questions, System.err);
+        System.out.println("mode=" + chosen);
         System.out.print(report.table());
         if (out != null) {
             JsonReports.write(json, out, report);
         }
         return 0;
+    }
+
+    private String chosenMode() {
+        String chosen = mode != null ? mode : model.get().defaultMode();
+        if (!model.get().modes().contains(chosen)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be one of "
+                    + model.get().modes() + " (got " + chosen + ")");
+        }
+        return chosen;
     }
 
     private Integer runModel() throws Exception {
@@ -139,11 +156,7 @@ public class EvalCommand implements Callable<Integer> {
         if (limit != null) {
             questions = questions.subList(0, Math.min(limit, questions.size()));
         }
-        String chosen = mode != null ? mode : model.get().defaultMode();
-        if (!model.get().modes().contains(chosen)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be one of "
-                    + model.get().modes() + " (got " + chosen + ")");
-        }
+        String chosen = chosenMode();
         if (chosen.equals(ModelRuntime.SPAN)) {
             return runSpanModel(file, questions);
         }

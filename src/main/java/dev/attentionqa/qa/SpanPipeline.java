@@ -18,7 +18,7 @@ import java.util.Set;
  * into windows ({@link SpanFeatures}), run the encoder's start/end logits in batches, decode each window
  * ({@link SpanDecoder}), then offsets, no-answer and merge ({@link SpanAnswers}).
  */
-public final class SpanPipeline {
+public final class SpanPipeline implements QaPipeline {
 
     public static final String MODE = "span";
     private static final Set<EncoderOutput.Kind> LOGITS = EnumSet.of(EncoderOutput.Kind.QA_LOGITS);
@@ -60,6 +60,11 @@ public final class SpanPipeline {
         return answer(question, context, SpanOptions.defaults().withTopK(topK));
     }
 
+    @Override
+    public QaResult answer(String question, String context, int topK, int topWords, ExplanationMethod method) {
+        return answer(question, context, SpanOptions.defaults().withTopK(topK), topWords, method);
+    }
+
     /** Answers one question without an explanation; answers are best first, each {@code text == context.substring(start, end)}. */
     public QaResult answer(String question, String context, SpanOptions options) {
         return answer(question, context, options, 0, ExplanationMethod.ROLLOUT);
@@ -85,6 +90,46 @@ public final class SpanPipeline {
             explanation = ExplanationBudget.fit(explanation, ExplanationBudget.DEFAULT_MAX_BYTES);
         }
         return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Every context word of the window holding {@code answer}, heaviest first by {@code method}, with no size budget
+     * (faithfulness measures rank all of them); null for an empty answer.
+     */
+    public Explanation explainAll(String question, String context, Answer answer, ExplanationMethod method) {
+        TokenizedText q = features.question(NoTokensException.require(tokenizer.tokenize(question), "question", question));
+        TokenizedText c = NoTokensException.require(tokenizer.tokenize(context), "context", context);
+        return explainer.explain(q, c, features.windows(q.size(), c.size()), answer, Integer.MAX_VALUE, method);
+    }
+
+    /**
+     * The model's probability p_start·p_end for the tokens covering characters {@code [start, end)} of the context,
+     * the best over the windows that hold them all (0 when none does): ERASER's m(x) for a span answer.
+     */
+    public double spanProbability(String question, String context, int start, int end) {
+        TokenizedText q = features.question(NoTokensException.require(tokenizer.tokenize(question), "question", question));
+        TokenizedText c = NoTokensException.require(tokenizer.tokenize(context), "context", context);
+        int[] tokens = SpanExplainer.answerTokens(c, new Answer(context.substring(start, end), 0, start, end));
+        if (tokens == null) {
+            return 0;
+        }
+        List<SpanWindow> holding = features.windows(q.size(), c.size()).stream()
+                .filter(w -> w.from() <= tokens[0] && w.to() >= tokens[1]).toList();
+        double best = 0;
+        for (int from = 0; from < holding.size(); from += maxBatchSize) {
+            List<SpanWindow> batch = holding.subList(from, Math.min(holding.size(), from + maxBatchSize));
+            EncoderOutput out = encoder.run(SpanFeatures.batch(q, c, batch, tokenizer.specialTokens()), LOGITS);
+            for (int b = 0; b < batch.size(); b++) {
+                SpanWindow w = batch.get(b);
+                boolean[] mask = w.contextMask(out.seqLength());
+                double[] pStart = SpanDecoder.softmax(out.startLogits(b), mask);
+                double[] pEnd = SpanDecoder.softmax(out.endLogits(b), mask);
+                int first = w.contextOffset() + tokens[0] - w.from();
+                int last = w.contextOffset() + tokens[1] - 1 - w.from();
+                best = Math.max(best, pStart[first] * pEnd[last]);
+            }
+        }
+        return best;
     }
 
     /** Runs the windows through the encoder {@code maxBatchSize} at a time and decodes each one. */

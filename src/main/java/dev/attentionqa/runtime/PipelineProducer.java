@@ -15,7 +15,6 @@ import dev.attentionqa.qa.SentenceEmbedder;
 import dev.attentionqa.qa.SentenceExplainer;
 import dev.attentionqa.qa.QaPipeline;
 import dev.attentionqa.qa.SentencePipeline;
-import dev.attentionqa.qa.SpanOptions;
 import dev.attentionqa.qa.SpanPipeline;
 import dev.attentionqa.qa.SentenceScorer;
 import dev.attentionqa.qa.TokenMatchScorer;
@@ -78,8 +77,7 @@ public class PipelineProducer {
             var span = new SpanPipeline(models.model(ModelRuntime.SPAN).tokenizer(), queues.get(ModelRuntime.SPAN),
                     w.maxSeqLen(), w.docStride(), w.maxQuestionLen(), config.engine().maxBatchSize(),
                     config.explain().layer());
-            pipelines.put(ModelRuntime.SPAN, (question, context, topK, topWords, method) ->
-                    span.answer(question, context, SpanOptions.defaults().withTopK(topK), topWords, method));
+            pipelines.put(ModelRuntime.SPAN, span);
         }
         return new ModePipelines(pipelines);
     }
@@ -99,7 +97,7 @@ public class PipelineProducer {
                 l.maxTopK(), l.maxTopWords(), WorkerConfig.EXPLANATIONS, Set.copyOf(models.modes()));
         var e = config.explain();
         return new RequestParser(limits, new RequestOptions(config.answers().topK(), e.enabled(), e.method(),
-                e.topWords(), models.defaultMode()));
+                e.topWords(), models.defaultMode(), e.allWords()));
     }
 
     @Produces

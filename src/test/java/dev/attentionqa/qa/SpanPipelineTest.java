@@ -73,6 +73,18 @@ class SpanPipelineTest {
     }
 
     @Test
+    void spanProbabilityOfAnAnswerIsItsScore() {
+        // faithfulness reads m(x) through spanProbability: it must be the score the answer was chosen by, over the
+        // several windows of this context (the best of those that hold the span)
+        List<Answer> answers = pipeline(4).answer(QUESTION, CONTEXT, new SpanOptions(5, 15, false, false)).answers();
+        assertThat(answers).hasSize(5);
+        for (Answer a : answers) {
+            assertThat(pipeline(1).spanProbability(QUESTION, CONTEXT, a.start(), a.end()))
+                    .as("p_start·p_end of \"%s\"", a.text()).isCloseTo(a.score(), within(1e-4 * a.score()));
+        }
+    }
+
+    @Test
     void everyAnswerIsTheContextSubstringOfItsOffsets() {
         QaResult result = pipeline(4).answer("Which city?", CONTEXT, new SpanOptions(20, 15, true, true));
         assertThat(result.mode()).isEqualTo(SpanPipeline.MODE);

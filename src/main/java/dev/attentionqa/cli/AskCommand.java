@@ -29,6 +29,9 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = "--mode", description = "span (the fact) or sentence (the sentence holding it); default: qa.answers.mode.")
     String mode;
 
+    @Option(names = "--all-words", description = "Show stop words and punctuation among the explanation's context words too.")
+    boolean allWords;
+
     @Option(names = "--no-explain", description = "Leave the explanation out.")
     boolean noExplain;
 
@@ -53,6 +56,9 @@ public class AskCommand implements Callable<Integer> {
         }
         if (noExplain) {
             options.put("explain", false);
+        }
+        if (allWords) {
+            options.put("allWords", true);
         }
         request.put("options", options);
         try {

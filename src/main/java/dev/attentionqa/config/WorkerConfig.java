@@ -159,6 +159,13 @@ public interface WorkerConfig {
         /** Context words kept in an explanation, heaviest first. */
         @WithDefault("10")
         int topWords();
+
+        /**
+         * Show stop words and punctuation among the context words too ({@code options.allWords} per request); by
+         * default they are left out of the shown list (weights untouched).
+         */
+        @WithDefault("false")
+        boolean allWords();
     }
 
     /** Bounds on request events; anything beyond goes to the dead-letter topic. */

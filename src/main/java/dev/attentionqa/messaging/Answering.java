@@ -2,7 +2,9 @@ package dev.attentionqa.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.explain.Explanation;
 import dev.attentionqa.explain.ExplanationMethod;
+import dev.attentionqa.qa.ContentWords;
 import dev.attentionqa.qa.NoSentenceException;
 import dev.attentionqa.qa.NoTokensException;
 import dev.attentionqa.qa.QaResult;
@@ -36,14 +38,18 @@ public final class Answering {
         RequestOptions o = request.options();
         QaResult result;
         try {
-            result = pipelines.get(o.mode()).answer(request.question(), request.context(), o.topK(), o.explain() ? o.topWords() : 0,
+            // Content words only: rank every word (within the explanation budget), then show the heaviest content ones.
+            int words = !o.explain() ? 0 : o.allWords() ? o.topWords() : Integer.MAX_VALUE;
+            result = pipelines.get(o.mode()).answer(request.question(), request.context(), o.topK(), words,
                     ExplanationMethod.of(o.explanation()));
         } catch (NoSentenceException e) {
             throw new InvalidRequestException(RejectReason.NO_SENTENCE, "field 'context' " + e.getMessage());
         } catch (NoTokensException e) {
             throw new InvalidRequestException(RejectReason.EMPTY_FIELD, "field '" + e.field() + "' " + e.getMessage());
         }
-        return new AnswerEvent(request.id(), request.question(), result.mode(), result.answers(), result.explanation(),
+        Explanation shown = result.explanation() == null || o.allWords() ? result.explanation()
+                : ContentWords.top(result.explanation(), o.topWords());
+        return new AnswerEvent(request.id(), request.question(), result.mode(), result.answers(), shown,
                 models.get(o.mode()), new AnswerEvent.Timings(queueMs, result.inferenceMs()));
     }
 

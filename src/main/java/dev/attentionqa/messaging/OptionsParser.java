@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** Reads the optional {@code options} object of a request, filling gaps from the deployment defaults. */
 final class OptionsParser {
 
-    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords", "mode");
+    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords", "mode", "allWords");
 
     private final RequestLimits limits;
     private final RequestOptions defaults;
@@ -31,7 +31,8 @@ final class OptionsParser {
         boolean explain = bool(options, "explain", defaults.explain());
         String explanation = oneOf(options.get("explanation"), "explanation", defaults.explanation(), limits.explanations());
         String mode = oneOf(options.get("mode"), "mode", defaults.mode(), limits.modes());
-        return new RequestOptions(topK, explain, explanation, topWords, mode);
+        boolean allWords = bool(options, "allWords", defaults.allWords());
+        return new RequestOptions(topK, explain, explanation, topWords, mode, allWords);
     }
 
     private int intIn(JsonNode options, String name, int fallback, int max) {

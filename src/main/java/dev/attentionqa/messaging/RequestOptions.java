@@ -8,6 +8,7 @@ package dev.attentionqa.messaging;
  * @param explanation explanation method name
  * @param topWords    how many context words the explanation keeps
  * @param mode        answer mode: {@code span} (the fact) or {@code sentence} (the sentence holding it)
+ * @param allWords    whether the explanation's context words may include stop words and punctuation
  */
-public record RequestOptions(int topK, boolean explain, String explanation, int topWords, String mode) {
+public record RequestOptions(int topK, boolean explain, String explanation, int topWords, String mode, boolean allWords) {
 }

@@ -44,6 +44,26 @@ class AskCommandTest {
         assertThat(NEWS.substring(top.get("start").asInt(), top.get("end").asInt())).isEqualTo("Maria Lopez");
         assertThat(top.get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(answer.at("/explanation/question").size()).isPositive();
+        // the shown context words carry content: no stop words, no punctuation (qa.explain.all-words=false)
+        JsonNode words = answer.at("/explanation/context");
+        assertThat(words.size()).isEqualTo(10);
+        for (JsonNode w : words) {
+            assertThat(w.get("word").asText()).matches(".*[\\p{L}\\p{N}].*")
+                    .isNotIn("the", "The", "of", "in", "on", "for", "her", "was", "after");
+        }
+    }
+
+    /** {@code --all-words} shows the heaviest words as ranked, stop words and punctuation included. */
+    @Test
+    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS, "--all-words"})
+    void allWordsShowsStopWordsAndPunctuationToo(LaunchResult result) throws Exception {
+        JsonNode words = answer(result).at("/explanation/context");
+        assertThat(words.size()).isEqualTo(10);
+        boolean anyFunctionWord = false;
+        for (JsonNode w : words) {
+            anyFunctionWord |= !dev.attentionqa.qa.ContentWords.isContent(w.get("word").asText());
+        }
+        assertThat(anyFunctionWord).as("a stop word or punctuation among " + words).isTrue();
     }
 
     private static JsonNode answer(LaunchResult result) throws Exception {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class RequestParserTest {
 
     static final RequestLimits LIMITS = new RequestLimits(1000, 20, 100, 200, 5, 30, Set.of("attention"), Set.of("span", "sentence"));
-    static final RequestOptions DEFAULTS = new RequestOptions(1, true, "attention", 10, "span");
+    static final RequestOptions DEFAULTS = new RequestOptions(1, true, "attention", 10, "span", false);
     final RequestParser parser = new RequestParser(LIMITS, DEFAULTS);
 
     @Test
@@ -28,8 +28,9 @@ class RequestParserTest {
     @Test
     void readsEveryOption() {
         QaRequest r = parse("{\"id\":\"q1\",\"question\":\"Why?\",\"context\":\"Because.\",\"options\":"
-                + "{\"topK\":3,\"explain\":false,\"explanation\":\"attention\",\"topWords\":7,\"mode\":\"sentence\"}}");
-        assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7, "sentence"));
+                + "{\"topK\":3,\"explain\":false,\"explanation\":\"attention\",\"topWords\":7,\"mode\":\"sentence\","
+                + "\"allWords\":true}}");
+        assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7, "sentence", true));
     }
 
     static Stream<Arguments> badEvents() {
@@ -55,6 +56,7 @@ class RequestParserTest {
                 arguments("{" + ok + ",\"options\":{\"topK\":99999999999}}", RejectReason.WRONG_TYPE, "'options.topK'"),
                 arguments("{" + ok + ",\"options\":{\"topK\":0}}", RejectReason.OUT_OF_RANGE, "between 1 and 5 (got 0)"),
                 arguments("{" + ok + ",\"options\":{\"explain\":\"yes\"}}", RejectReason.WRONG_TYPE, "'options.explain'"),
+                arguments("{" + ok + ",\"options\":{\"allWords\":1}}", RejectReason.WRONG_TYPE, "'options.allWords'"),
                 arguments("{" + ok + ",\"options\":{\"explanation\":\"lime\"}}", RejectReason.UNSUPPORTED_VALUE, "\"lime\""),
                 arguments("{" + ok + ",\"options\":{\"mode\":\"paragraph\"}}", RejectReason.UNSUPPORTED_VALUE,
                         "'options.mode' must be one of [sentence, span] (got \"paragraph\")"),

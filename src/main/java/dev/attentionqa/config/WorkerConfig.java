@@ -186,6 +186,12 @@ public interface WorkerConfig {
         @WithDefault("200000")
         int maxContextChars();
 
+        /**
+         * Model tokens of {@code context} (under the answering model's tokenizer); more is refused as
+         * {@code too-many-tokens} before any model work. Default: half of {@link #maxContextChars()}.
+         */
+        Optional<Integer> maxContextTokens();
+
         /** Largest {@code options.topK}. */
         @WithDefault("20")
         int maxTopK();

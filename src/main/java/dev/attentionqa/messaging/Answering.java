@@ -19,14 +19,16 @@ public final class Answering {
     private final Map<String, QaPipeline> pipelines;
     private final Map<String, AnswerEvent.ModelRef> models;
     private final ObjectMapper json;
+    private final ContextTokenLimit tokenLimit;
 
     /** {@code pipelines} and {@code models} by answer mode, the modes the parser accepts. */
     public Answering(RequestParser parser, Map<String, QaPipeline> pipelines, Map<String, AnswerEvent.ModelRef> models,
-                     ObjectMapper json) {
+                     ObjectMapper json, ContextTokenLimit tokenLimit) {
         this.parser = parser;
         this.pipelines = Map.copyOf(pipelines);
         this.models = Map.copyOf(models);
         this.json = json;
+        this.tokenLimit = tokenLimit;
     }
 
     /** The parsed request, or a specific refusal. */
@@ -36,6 +38,7 @@ public final class Answering {
 
     public AnswerEvent answer(QaRequest request, long queueMs) {
         RequestOptions o = request.options();
+        tokenLimit.check(o.mode(), request.context());
         QaResult result;
         try {
             // Content words only: rank every word (within the explanation budget), then show the heaviest content ones.

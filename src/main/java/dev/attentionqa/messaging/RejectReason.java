@@ -18,6 +18,7 @@ public enum RejectReason {
     UNKNOWN_OPTION("unknown-option"),
     UNSUPPORTED_VALUE("unsupported-value"),
     NO_SENTENCE("no-sentence"),
+    TOO_MANY_TOKENS("too-many-tokens"),
     PROCESSING_FAILED("processing-failed");
 
     private final String code;

@@ -7,6 +7,7 @@ import dev.attentionqa.batching.EncoderQueues;
 import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.messaging.AnswerEvent;
 import dev.attentionqa.messaging.Answering;
+import dev.attentionqa.messaging.ContextTokenLimit;
 import dev.attentionqa.messaging.RequestLimits;
 import dev.attentionqa.messaging.RequestOptions;
 import dev.attentionqa.messaging.RequestParser;
@@ -28,6 +29,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /** Builds the framework-free pipeline objects from configuration and the loaded models. */
 @ApplicationScoped
@@ -102,10 +104,15 @@ public class PipelineProducer {
 
     @Produces
     @ApplicationScoped
-    Answering answering(RequestParser parser, ModelRuntime models, ModePipelines pipelines, ObjectMapper json) {
+    Answering answering(RequestParser parser, ModelRuntime models, ModePipelines pipelines, ObjectMapper json,
+                        WorkerConfig config) {
         Map<String, AnswerEvent.ModelRef> refs = new LinkedHashMap<>();
         models.modes().forEach(mode -> refs.put(mode, new AnswerEvent.ModelRef(models.model(mode).info().name(),
                 models.model(mode).info().revision())));
-        return new Answering(parser, pipelines.byMode(), refs, json);
+        Map<String, ToIntFunction<String>> counters = new LinkedHashMap<>();
+        models.modes().forEach(mode -> counters.put(mode, text -> models.model(mode).tokenizer().tokenize(text).size()));
+        int maxTokens = config.limits().maxContextTokens()
+                .orElse(ContextTokenLimit.defaultFor(config.limits().maxContextChars()));
+        return new Answering(parser, pipelines.byMode(), refs, json, new ContextTokenLimit(maxTokens, counters));
     }
 }

@@ -36,7 +36,8 @@ class ConfigCheckTest {
                 "qa.health.max-inference-stall", "PT0.5S",
                 "qa.engine.gpu.visible-devices", "gpu0",
                 "qa.answers.idf-weight", "-1",
-                "qa.explain.method", "lime"));
+                "qa.explain.method", "lime",
+                "qa.limits.max-context-tokens", "0"));
 
         assertThatThrownBy(() -> ConfigCheck.validate(bad))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -46,6 +47,7 @@ class ConfigCheckTest {
                 .hasMessageContaining("qa.health.max-inference-stall must be between PT1S and PT24H (got PT0.5S)")
                 .hasMessageContaining("qa.engine.gpu.visible-devices must be device ids like 0 or 0,1 (got gpu0)")
                 .hasMessageContaining("qa.answers.idf-weight must be ≥ 0 (got -1.0)")
+                .hasMessageContaining("qa.limits.max-context-tokens must be between 1 and 10000000 (got 0)")
                 .hasMessageContaining("qa.explain.method must be one of [")
                 .hasMessageContaining("(got lime)");
     }

@@ -24,6 +24,20 @@ function shaded(text, words, offset) {
   return out;
 }
 
+// Questions sent from this tab, by id: their answers are shown over the whole context as a heat map.
+const sent = new Map();
+
+function heatMap(context, words, answer) {
+  // the whole context, words shaded by weight, the answer (span or sentence) marked
+  const out = document.createElement('div');
+  out.className = 'context';
+  out.append(shaded(context.slice(0, answer.start), words, 0));
+  const mark = document.createElement('mark');
+  mark.append(shaded(context.slice(answer.start, answer.end), words, answer.start));
+  out.append(mark, shaded(context.slice(answer.end), words, answer.end));
+  return out;
+}
+
 function show(event) {
   const e = event.explanation || {question: [], context: []};
   const card = document.createElement('div');
@@ -39,10 +53,20 @@ function show(event) {
     div.append('A: ', shaded(a.text, e.context, a.start), ` (score ${a.score.toFixed(4)})`);
     card.append(div);
   }
+  const own = sent.get(event.id);
+  if (own && event.answers.length > 0) {
+    card.append(heatMap(own.context, e.context, event.answers[0]));
+    const other = e.method === 'attention' ? 'rollout' : 'attention';
+    const button = document.createElement('button');
+    button.className = 'switch';
+    button.textContent = `explain with ${other}`;
+    button.addEventListener('click', () => ask(own.question, own.context, other));
+    card.append(button);
+  }
   const chips = document.createElement('div');
   chips.className = 'chips';
   chips.append('top context words: ');
-  for (const w of e.context) {
+  for (const w of e.context.slice(0, 10)) {
     chips.append(shaded(w.word, [{start: 0, end: w.word.length, weight: w.weight / Math.max(...e.context.map(c => c.weight))}], 0));
   }
   card.append(chips);
@@ -94,12 +118,23 @@ document.getElementById('login').addEventListener('submit', ev => {
 });
 if (sessionStorage.getItem('qa-page-token')) connect();
 
-document.getElementById('ask').addEventListener('submit', async ev => {
-  ev.preventDefault();
+// Asks for the 200 heaviest content words (the contract's maximum), enough to shade most of a context.
+async function ask(question, context, method) {
   const status = document.getElementById('status');
   status.textContent = 'sending…';
   const r = await fetch('api/questions', {method: 'POST', headers: auth({'content-type': 'application/json'}),
-    body: JSON.stringify({question: document.getElementById('question').value,
-                          context: document.getElementById('context').value})});
-  status.textContent = r.ok ? `sent ${(await r.json()).id}` : `refused: ${await r.text()}`;
+    body: JSON.stringify({question, context, options: {explanation: method, topWords: 200}})});
+  if (!r.ok) {
+    status.textContent = `refused: ${await r.text()}`;
+    return;
+  }
+  const id = (await r.json()).id;
+  sent.set(id, {question, context});
+  status.textContent = `sent ${id}`;
+}
+
+document.getElementById('ask').addEventListener('submit', ev => {
+  ev.preventDefault();
+  ask(document.getElementById('question').value, document.getElementById('context').value,
+      document.querySelector('input[name="method"]:checked').value);
 });

@@ -1,5 +1,6 @@
 package dev.attentionqa.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -25,9 +26,12 @@ public class PageRequests {
     ObjectMapper json;
 
     /** Sends one request with a fresh {@code page-…} id; completes with the id once the broker has it. */
-    public CompletionStage<String> submit(String question, String context) {
+    public CompletionStage<String> submit(String question, String context, JsonNode options) {
         String id = "page-" + UUID.randomUUID();
         ObjectNode request = json.createObjectNode().put("id", id).put("question", question).put("context", context);
+        if (options != null) {
+            request.set("options", options);
+        }
         CompletableFuture<String> sent = new CompletableFuture<>();
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(id).build();
         emitter.send(Message.of(request.toString()).addMetadata(metadata)

@@ -16,7 +16,8 @@ import jakarta.inject.Inject;
 /**
  * The page's API next to the static page at {@code /}: {@code GET /api/answers} (latest answers as a JSON array),
  * {@code GET /api/answers/stream} (server-sent events, one answer event per message) and
- * {@code POST /api/questions} ({@code {"question", "context"}} → 202 {@code {"id"}}, written to the requests topic).
+ * {@code POST /api/questions} ({@code {"question", "context", "options"?}} → 202 {@code {"id"}}, written to the
+ * requests topic).
  * Closed by default: see {@link PageAccess}.
  */
 @ApplicationScoped
@@ -73,7 +74,13 @@ public class PageRoutes {
             ctx.response().setStatusCode(400).end("body must be JSON {\"question\": string, \"context\": string}");
             return;
         }
-        requests.submit(body.get("question").asText(), body.get("context").asText()).whenComplete((id, error) -> {
+        JsonNode options = body.get("options");
+        if (options != null && !options.isObject()) {
+            ctx.response().setStatusCode(400).end("\"options\" must be an object (got " + options.getNodeType() + ")");
+            return;
+        }
+        // options go to the worker as they are: it checks them like any request's, refusing bad ones to the DLQ
+        requests.submit(body.get("question").asText(), body.get("context").asText(), options).whenComplete((id, error) -> {
             if (error != null) {
                 ctx.response().setStatusCode(503).end("could not write the request: " + error.getMessage());
             } else {

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page at {@code /} in headless Chromium against the running worker and a real broker: the seed question typed
- * into the form goes through qa.requests, its answer arrives on the live feed with shaded words; screenshot in
- * target/page.png.
+ * into the form (explained by last-layer attention) goes through qa.requests, and its answer arrives on the live feed
+ * as a heat map of the whole essay with the answer marked; the card's switch asks again with rollout, which comes
+ * back weighted differently. Screenshot in target/page.png.
  */
 @QuarkusTest
 @TestProfile(PageEnabledProfile.class)
@@ -36,7 +37,7 @@ class PageBrowserTest {
     Path profile;
 
     @Test
-    void theSeedQuestionSentFromThePageComesBackLiveWithShadedWords() throws Exception {
+    void theSeedQuestionSentFromThePageComesBackLiveAsAHeatMapAndSwitchesMethod() throws Exception {
         String question = JSON.readTree(SeedData.seedQa().toFile()).at("/data/0/paragraphs/0/qas/0/question").asText();
         try (Chromium browser = Chromium.open(root, profile)) {
             browser.waitFor("document.readyState === 'complete' && !!document.getElementById('ask')", Duration.ofSeconds(30));
@@ -45,25 +46,62 @@ class PageBrowserTest {
             browser.waitFor("document.getElementById('connection').textContent === 'connected'", Duration.ofSeconds(30));
             browser.evaluate("document.getElementById('question').value = " + JSON.writeValueAsString(question)
                     + "; document.getElementById('context').value = " + JSON.writeValueAsString(SeedData.essay())
+                    + "; document.getElementById('method-attention').checked = true"
                     + "; document.getElementById('send').click(); true");
-            String status = browser.waitFor("document.getElementById('status').textContent.startsWith('sent ')"
-                    + " && document.getElementById('status').textContent", Duration.ofSeconds(30)).asText();
-            String id = status.substring("sent ".length());
-            String card = ".answer[data-id=\"" + id + "\"]";
-            browser.waitFor("!!document.querySelector('" + card + "')", Duration.ofSeconds(120));
-            JsonNode shaded = browser.evaluate("({question: document.querySelectorAll('" + card + " .question .w').length,"
-                    + " chips: document.querySelectorAll('" + card + " .chips .w').length,"
-                    + " meta: document.querySelector('" + card + " .meta').textContent,"
-                    + " text: document.querySelector('" + card + " .text').textContent})");
+            String attentionCard = card(browser, awaitSent(browser, ""));
+            JsonNode attention = view(browser, attentionCard);
+            assertThat(attention.get("meta").asText()).contains(" · span · attention · ");
+            assertHeatMap(attention);
+
+            // the card's switch asks again with the other method; its answer comes back as a new card
+            browser.evaluate("document.querySelector('" + attentionCard + " .switch').click(); true");
+            String rolloutCard = card(browser, awaitSent(browser, attentionCard));
+            JsonNode rollout = view(browser, rolloutCard);
             Path png = Path.of("target", "page.png");
             Files.write(png, browser.screenshot());
-            assertThat(shaded.get("question").asInt()).as("shaded question words").isGreaterThan(3);
-            // span mode (the default): the answer's own words are left out of the context weights, so the shaded
-            // words are the question's and the top context words
-            assertThat(shaded.get("chips").asInt()).as("shaded top context words").isGreaterThan(0);
-            assertThat(shaded.get("meta").asText()).contains(" · span · rollout · ");
-            assertThat(shaded.get("text").asText()).contains("A: ");
+            assertThat(rollout.get("meta").asText()).contains(" · span · rollout · ");
+            assertHeatMap(rollout);
+            assertThat(rollout.get("marked").asText()).isEqualTo(attention.get("marked").asText());
+            assertThat(rollout.get("weights").asText()).as("rollout and attention weigh the context differently")
+                    .isNotEqualTo(attention.get("weights").asText());
             assertThat(Files.size(png)).isGreaterThan(1000);
         }
+    }
+
+    /** The id of the request the page sent last, once it differs from the one {@code previousCard} shows. */
+    private static String awaitSent(Chromium browser, String previousCard) throws Exception {
+        String previous = previousCard.isEmpty() ? "" : previousCard.substring(".answer[data-id=\"".length(),
+                previousCard.length() - 2);
+        String status = browser.waitFor("document.getElementById('status').textContent.startsWith('sent ')"
+                + " && document.getElementById('status').textContent !== 'sent " + previous + "'"
+                + " && document.getElementById('status').textContent", Duration.ofSeconds(30)).asText();
+        return status.substring("sent ".length());
+    }
+
+    private static String card(Chromium browser, String id) throws Exception {
+        String card = ".answer[data-id=\"" + id + "\"]";
+        browser.waitFor("!!document.querySelector('" + card + "')", Duration.ofSeconds(120));
+        return card;
+    }
+
+    private static JsonNode view(Chromium browser, String card) throws Exception {
+        return browser.evaluate("({question: document.querySelectorAll('" + card + " .question .w').length,"
+                + " chips: document.querySelectorAll('" + card + " .chips .w').length,"
+                + " shaded: document.querySelectorAll('" + card + " .context .w').length,"
+                + " context: document.querySelector('" + card + " .context').textContent,"
+                + " marked: document.querySelector('" + card + " .context mark').textContent,"
+                + " answer: document.querySelector('" + card + " .text').textContent,"
+                + " weights: Array.from(document.querySelectorAll('" + card + " .context .w')).map(w => w.dataset.weight).join(),"
+                + " meta: document.querySelector('" + card + " .meta').textContent})");
+    }
+
+    private static void assertHeatMap(JsonNode view) {
+        assertThat(view.get("question").asInt()).as("shaded question words").isGreaterThan(3);
+        assertThat(view.get("chips").asInt()).as("top context words").isEqualTo(10);
+        // the whole essay is shown, many of its words shaded, the answer span marked inside it
+        assertThat(view.get("context").asText()).isEqualTo(SeedData.essay());
+        assertThat(view.get("shaded").asInt()).as("shaded context words").isGreaterThan(50);
+        assertThat(view.get("marked").asText()).isNotBlank();
+        assertThat(view.get("answer").asText()).contains("A: " + view.get("marked").asText());
     }
 }

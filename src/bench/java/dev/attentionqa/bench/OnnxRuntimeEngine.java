@@ -212,12 +212,14 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
         long hidden = hiddenShape[hiddenShape.length - 1];
         int heads = DefaultModel.DEFAULT_HEADS;
         pinned = new LinkedHashMap<>();
-        // What the worker fetches: a span model's logits, an embedding model's hidden states; attention for both.
+        // What the worker fetches: a span model's logits alone; an embedding model's hidden states and attention.
         if (spanHead) {
             pinned.put(OnnxQaHead.QA_LOGITS, direct(new long[] {batch, seq, 2}));
-        } else {
-            pinned.put(HIDDEN, direct(new long[] {batch, seq, hidden}));
+            pinnedBatch = batch;
+            pinnedSeq = seq;
+            return pinned;
         }
+        pinned.put(HIDDEN, direct(new long[] {batch, seq, hidden}));
         for (String name : attentionNames) {
             pinned.put(name, direct(new long[] {batch, heads, seq, seq}));
         }

@@ -3,6 +3,7 @@ package dev.attentionqa.bench;
 import dev.attentionqa.model.DefaultModel;
 import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.model.LoadedModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -30,6 +31,21 @@ class EngineBenchmarkSmokeTest {
                 assertThat(c.roundRatioMin()).isPositive().isLessThanOrEqualTo(c.roundRatioMedian());
                 assertThat(c.roundRatioMedian()).isLessThanOrEqualTo(c.roundRatioMax());
             }
+        }
+    }
+
+    @Test
+    void theFactoryBuildsAReferenceForTheSpanModelAndBothEnginesRun() throws Exception {
+        LoadedModel span = DefaultModel.loadSpan();
+        ReferenceEngineFactory factory = ServiceLoader.load(ReferenceEngineFactory.class).findFirst().orElseThrow();
+        try (Encoder encoder = Encoder.create(span, EngineOptions.defaults());
+             ReferenceEngine ort = factory.create(span, 2)) {
+            assertThat(((OnnxRuntimeEngine) ort).hasSpanHead()).isTrue();
+            List<BenchCell> cells = new EngineBenchmark(encoder, ort, 0.5).run(new int[][] {{2, 32}}, c -> { });
+            assertThat(cells).singleElement().satisfies(c -> {
+                assertThat(c.tfSeqPerS()).isPositive();
+                assertThat(c.ortSeqPerS()).isPositive();
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.attentionqa.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +40,8 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
     private final List<Pending> waiting = new ArrayList<>(); // guarded by this
     private int registered; // guarded by this
     private boolean closed; // guarded by this
+    /** Why the dispatcher stopped (an Error from the engine, an interrupt); null while it runs. Guarded by this. */
+    private Throwable failure;
 
     public EncoderQueue(BatchEncoder engine, BatchBounds bounds) {
         this.engine = engine;
@@ -74,6 +77,9 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
         in.validateFor(engine.config()); // here, so that one bad call cannot fail the batch it would have joined
         Pending call = new Pending(in, Set.copyOf(fetch), System.nanoTime(), new CompletableFuture<>());
         synchronized (this) {
+            if (failure != null) {
+                throw new IllegalStateException("encoder queue stopped: " + failure, failure);
+            }
             if (closed) {
                 throw new IllegalStateException("encoder queue is closed");
             }
@@ -100,14 +106,35 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    failAll(new IllegalStateException("encoder queue interrupted"));
+                    stop(new IllegalStateException("encoder queue interrupted", e));
                     return;
                 }
                 calls = new ArrayList<>(waiting);
                 waiting.clear();
             }
-            runGrouped(calls);
+            try {
+                runGrouped(calls);
+            } catch (Error e) {
+                // An Error (out of memory, a broken native library) would end this thread silently and leave every
+                // caller waiting until liveness trips: fail them now and refuse later calls; liveness reports it.
+                calls.forEach(p -> p.result().completeExceptionally(e));
+                stop(e);
+                return;
+            }
         }
+    }
+
+    /** Why the queue stopped serving calls, if it did (an Error from the engine, an interrupt). */
+    public synchronized Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private synchronized void stop(Throwable why) {
+        failure = why;
+        closed = true;
+        waiting.forEach(p -> p.result().completeExceptionally(why));
+        waiting.clear();
+        notifyAll();
     }
 
     /** Whether the waiting calls should leave now. */
@@ -173,11 +200,6 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
             }
         }
         return new EncoderInput(ids, mask, types);
-    }
-
-    private synchronized void failAll(RuntimeException e) {
-        waiting.forEach(p -> p.result().completeExceptionally(e));
-        waiting.clear();
     }
 
     /** Runs what is waiting, then stops the dispatcher; later calls fail. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One {@link EncoderQueue} per model the worker answers with (span, sentence). A request learns its mode only once
@@ -31,6 +32,13 @@ public final class EncoderQueues implements AutoCloseable {
         List<EncoderQueue.Registration> all = new ArrayList<>(queues.size());
         queues.values().forEach(q -> all.add(q.enter()));
         return () -> all.forEach(EncoderQueue.Registration::close);
+    }
+
+    /** The first queue failure, as "mode: cause", if a queue stopped serving calls. */
+    public Optional<String> failure() {
+        return queues.entrySet().stream()
+                .flatMap(q -> q.getValue().failure().map(f -> q.getKey() + ": " + f).stream())
+                .findFirst();
     }
 
     @Override

@@ -24,6 +24,7 @@ final class CommandSetup {
         if (!command.equals("serve")) {
             setDefault("qa.consumer.enabled", "false");
             setDefault("quarkus.http.host-enabled", "false");
+            setDefault("quarkus.management.host-enabled", "false"); // `send` beside a running `serve` must not clash
         }
         if (OFFLINE.contains(command) || command.equals("help")) {
             setDefault("mp.messaging.outgoing.page-requests.enabled", "false");

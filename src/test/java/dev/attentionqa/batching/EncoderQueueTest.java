@@ -15,16 +15,20 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The queue in front of the real MiniLM encoder: calls of registered requests made at the same time run as one
@@ -147,6 +151,71 @@ class EncoderQueueTest {
             worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
         }
         assertThat(worst).as("largest difference").isLessThan(1e-4f);
+    }
+
+    @Test
+    void anErrorFromTheEngineFailsTheWaitingCallAtOnceAndStopsTheQueue() {
+        Breaking engine = new Breaking(encoder, () -> new OutOfMemoryError("Java heap space (injected)"));
+        try (EncoderQueue queue = new EncoderQueue(engine, new BatchBounds(4096, 32, 16, NEVER))) {
+            EncoderInput in = input(1, 9, 7);
+            // before the fix the dispatcher died with the Error and this call waited for ever
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                    assertThatThrownBy(() -> queue.run(in, HIDDEN_AND_ROLLOUT))
+                            .hasRootCauseInstanceOf(OutOfMemoryError.class));
+            assertThat(queue.failure()).get().isInstanceOf(OutOfMemoryError.class);
+            engine.healthy = true; // the engine would work again, but the queue has stopped: later calls fail at once
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThatThrownBy(() -> queue.run(in, HIDDEN_AND_ROLLOUT))
+                            .isInstanceOf(IllegalStateException.class).hasMessageContaining("encoder queue stopped"));
+            assertThat(new EncoderQueues(Map.of("span", queue)).failure()).get().asString()
+                    .startsWith("span: java.lang.OutOfMemoryError");
+        }
+    }
+
+    @Test
+    void anInterruptedDispatcherStopsTheQueueInsteadOfLeavingCallsWaiting() throws Exception {
+        try (EncoderQueue queue = new EncoderQueue(encoder, new BatchBounds(4096, 32, 16, NEVER))) {
+            Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("qa-encoder-queue") && t.isAlive())
+                    .filter(t -> Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("dispatch")))
+                    .findFirst().orElseThrow();
+            dispatcher.interrupt();
+            dispatcher.join(5_000);
+            assertThat(queue.failure()).get().asString().contains("encoder queue interrupted");
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThatThrownBy(() -> queue.run(input(1, 5, 8), HIDDEN_AND_ROLLOUT))
+                            .isInstanceOf(IllegalStateException.class).hasMessageContaining("encoder queue stopped"));
+        }
+    }
+
+    /** The real encoder, failing with an injected Error until {@code healthy} is set. */
+    private static final class Breaking implements BatchEncoder {
+        final BatchEncoder engine;
+        final Supplier<Error> error;
+        volatile boolean healthy;
+
+        Breaking(BatchEncoder engine, Supplier<Error> error) {
+            this.engine = engine;
+            this.error = error;
+        }
+
+        @Override
+        public BertConfig config() {
+            return engine.config();
+        }
+
+        @Override
+        public ModelInfo info() {
+            return engine.info();
+        }
+
+        @Override
+        public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
+            if (!healthy) {
+                throw error.get();
+            }
+            return engine.run(in, fetch);
+        }
     }
 
     /** The real encoder, counting its runs and remembering the last batch shape. */

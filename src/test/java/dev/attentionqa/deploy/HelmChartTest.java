@@ -61,15 +61,17 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"default", "gpu", "keda", "existing-secret", "model-image", "page"})
-    void probesTheQuarkusHealthEndpointsOnPort8080(String set) throws Exception {
+    void probesTheQuarkusHealthEndpointsOnTheManagementPort(String set) throws Exception {
         JsonNode worker = Charts.render(set).worker();
         assertThat(worker.path("ports").get(0).path("containerPort").asInt()).isEqualTo(8080);
         assertThat(worker.path("ports").get(0).path("name").asText()).isEqualTo("http");
+        assertThat(worker.path("ports").get(1).path("containerPort").asInt()).isEqualTo(9000);
+        assertThat(worker.path("ports").get(1).path("name").asText()).isEqualTo("management");
         assertThat(worker.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/started");
         assertThat(worker.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
         assertThat(worker.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-            assertThat(worker.path(probe).path("httpGet").path("port").asText()).isEqualTo("http");
+            assertThat(worker.path(probe).path("httpGet").path("port").asText()).isEqualTo("management");
         }
         assertThat(worker.path("resources").path("requests").path("cpu").isMissingNode()).isFalse();
         assertThat(worker.path("resources").path("limits").path("memory").isMissingNode()).isFalse();

@@ -17,7 +17,7 @@ class HelmValueSetsTest {
     void defaultsRunOneCpuWorkerOnTheEmbeddedModelWithAPdbAndNoAutoscaler() throws Exception {
         Rendered r = Charts.render("default");
         assertThat(r.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment", "PodDisruptionBudget",
-                "ConfigMap", "Job");
+                "NetworkPolicy", "ConfigMap", "Job");
         JsonNode worker = r.worker();
         assertThat(worker.path("image").asText()).isEqualTo("attention-qa-worker:0.1.0");
         assertThat(texts(worker.path("args"))).containsExactly("serve");
@@ -30,6 +30,31 @@ class HelmValueSetsTest {
         assertThat(Rendered.envNames(worker)).doesNotContain("QA_DELIVERY_TRANSACTIONAL_ID");
         assertThat(Rendered.envValue(worker, "QA_BATCHING_MAX_REQUESTS")).isEqualTo("32");
         assertThat(Rendered.envNames(worker)).as("the page is off by default").doesNotContain("QA_PAGE_ENABLED", "QA_PAGE_TOKEN");
+    }
+
+    @Test
+    void theNetworkPolicyAdmitsOnlyTheManagementPortUnlessThePageIsEnabled() throws Exception {
+        Rendered closed = Charts.render("default");
+        JsonNode policy = closed.one("NetworkPolicy");
+        assertThat(texts(policy.path("spec").path("policyTypes"))).containsExactly("Ingress");
+        assertThat(policy.path("spec").path("podSelector").path("matchLabels"))
+                .isEqualTo(closed.one("Deployment").path("spec").path("selector").path("matchLabels"));
+        JsonNode ingress = policy.path("spec").path("ingress");
+        assertThat(ingress).hasSize(1);
+        assertThat(ingress.get(0).path("ports").get(0).path("port").asText()).isEqualTo("management");
+        assertThat(ingress.get(0).path("from").get(0).path("podSelector").isEmpty()).as("this namespace's pods").isTrue();
+        assertThat(ingress.get(0).path("from").get(1).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()).isEqualTo("monitoring");
+        JsonNode service = closed.one("Service");
+        assertThat(service.path("spec").path("ports")).hasSize(1);
+        assertThat(service.path("spec").path("ports").get(0).path("name").asText()).isEqualTo("management");
+        assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(9000);
+
+        Rendered open = Charts.render("page");
+        JsonNode openIngress = open.one("NetworkPolicy").path("spec").path("ingress");
+        assertThat(openIngress).hasSize(2);
+        assertThat(openIngress.get(1).path("ports").get(0).path("port").asText()).isEqualTo("http");
+        assertThat(open.one("Service").path("spec").path("ports")).hasSize(2);
     }
 
     @Test
@@ -89,6 +114,7 @@ class HelmValueSetsTest {
         assertThat(r.find("HorizontalPodAutoscaler")).isEmpty();
         JsonNode monitor = r.one("ServiceMonitor");
         assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics");
+        assertThat(monitor.path("spec").path("endpoints").get(0).path("port").asText()).isEqualTo("management");
         assertThat(monitor.path("metadata").path("labels").path("release").asText()).isEqualTo("prometheus");
     }
 

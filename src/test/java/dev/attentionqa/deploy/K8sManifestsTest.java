@@ -40,7 +40,8 @@ class K8sManifestsTest {
     @Test
     void plainManifestsHoldNoHelmTestHooks() throws Exception {
         Rendered r = Rendered.parse(Files.readString(MANIFEST));
-        assertThat(r.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment", "PodDisruptionBudget");
+        assertThat(r.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment", "PodDisruptionBudget",
+                "NetworkPolicy");
     }
 
     @Test

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(KafkaBrokerResource.class)
 class DeadLetterEndToEndTest {
 
-    @TestHTTPResource("/q/health/ready")
-    URI ready;
+    /** The management interface (its URL names the /q root already, so paths are resolved from it). */
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @Test
     void survivesTheWholeBadInputCatalogueInterleavedWithGoodRequests() throws Exception {
@@ -86,7 +87,7 @@ class DeadLetterEndToEndTest {
     }
 
     private int readiness() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(management.resolve("/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }

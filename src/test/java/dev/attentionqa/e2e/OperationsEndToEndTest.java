@@ -29,8 +29,13 @@ class OperationsEndToEndTest {
 
     private static final String GOOD = "{\"id\":\"%s\",\"question\":\"What helps?\",\"context\":\"Attention helps models focus. Recurrence is slow.\"}";
 
-    @TestHTTPResource("/")
+    /** The management interface: health and metrics live there only. */
+    @TestHTTPResource(value = "/", management = true)
     URI root;
+
+    /** The HTTP port, where the page would live. */
+    @TestHTTPResource("/")
+    URI http;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -43,7 +48,17 @@ class OperationsEndToEndTest {
         }
         assertThat(Http.get(root.resolve("/q/health/ready")).body()).contains("\"name\": \"model\"",
                 "\"name\": \"request-loop\"", "\"requests\": \"qa.requests\"", "\"delivery\": \"at-least-once\"");
-        assertThat(Http.get(root.resolve("/q/health/live")).body()).contains("\"name\": \"inference\"");
+        assertThat(Http.get(root.resolve("/q/health/live")).body()).contains("\"name\": \"inference\"",
+                "\"name\": \"encoder\"");
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortOnly() throws Exception {
+        assertThat(root.getPort()).isNotEqualTo(http.getPort());
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+            assertThat(Http.get(root.resolve(path)).statusCode()).as("management " + path).isEqualTo(200);
+            assertThat(Http.get(http.resolve(path)).statusCode()).as("http " + path).isEqualTo(404);
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ final class WorkerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code serve} with these environment variables added (HTTP on a free port). */
+    /** Starts {@code serve} with these environment variables added (HTTP and management on free ports). */
     static WorkerProcess start(String name, Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " missing: run the integration tests with ./mvnw verify");
@@ -41,7 +41,8 @@ final class WorkerProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "serve"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(freePort()));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(port)); // health and metrics
         return new WorkerProcess(builder.start(), log, port);
     }
 

@@ -188,15 +188,12 @@ class EncoderQueueTest {
         }
     }
 
-    /** The real encoder, failing with an injected Error until {@code healthy} is set. */
-    private static final class Breaking implements BatchEncoder {
+    /** The real encoder behind a wrapper that tests can instrument. */
+    private abstract static class Wrapped implements BatchEncoder {
         final BatchEncoder engine;
-        final Supplier<Error> error;
-        volatile boolean healthy;
 
-        Breaking(BatchEncoder engine, Supplier<Error> error) {
+        Wrapped(BatchEncoder engine) {
             this.engine = engine;
-            this.error = error;
         }
 
         @Override
@@ -207,6 +204,17 @@ class EncoderQueueTest {
         @Override
         public ModelInfo info() {
             return engine.info();
+        }
+    }
+
+    /** The real encoder, failing with an injected Error until {@code healthy} is set. */
+    private static final class Breaking extends Wrapped {
+        final Supplier<Error> error;
+        volatile boolean healthy;
+
+        Breaking(BatchEncoder engine, Supplier<Error> error) {
+            super(engine);
+            this.error = error;
         }
 
         @Override
@@ -219,24 +227,13 @@ class EncoderQueueTest {
     }
 
     /** The real encoder, counting its runs and remembering the last batch shape. */
-    private static final class Counting implements BatchEncoder {
+    private static final class Counting extends Wrapped {
         final AtomicInteger runs = new AtomicInteger();
-        final BatchEncoder engine;
         volatile int lastRows;
         volatile int lastLength;
 
         Counting(BatchEncoder engine) {
-            this.engine = engine;
-        }
-
-        @Override
-        public BertConfig config() {
-            return engine.config();
-        }
-
-        @Override
-        public ModelInfo info() {
-            return engine.info();
+            super(engine);
         }
 
         @Override

@@ -38,8 +38,16 @@ record Metrics(String text) {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    /** How much a series (exact, with labels) or a name (summed over labels) grew since {@code before}. */
+    /**
+     * How much a series (exact, with labels) or a name (summed over labels) grew since {@code before}. The series must
+     * be in this scrape (a missing one would read as 0 and let "grew by 0" pass); {@code before} may lack it.
+     */
     double delta(Metrics before, String seriesOrName) {
+        boolean present = text.lines().anyMatch(l -> seriesOrName.contains("{") ? l.startsWith(seriesOrName + " ")
+                : l.startsWith(seriesOrName + " ") || l.startsWith(seriesOrName + "{"));
+        if (!present) {
+            throw new AssertionError("no series " + seriesOrName + " in the scrape");
+        }
         return seriesOrName.contains("{")
                 ? value(seriesOrName) - before.value(seriesOrName)
                 : sum(seriesOrName) - before.sum(seriesOrName);

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Answers one question locally and prints the answer event as JSON; no Kafka needed. */
-@Command(name = "ask", description = "Answer one question and print the answer JSON (no Kafka).")
+/** Answers one question locally and prints the answer (as text, or the answer event as JSON); no Kafka needed. */
+@Command(name = "ask", description = "Answer one question and print the answer (no Kafka).")
 public class AskCommand implements Callable<Integer> {
 
     @Option(names = "--question", required = true, description = "The question.")
@@ -34,6 +34,9 @@ public class AskCommand implements Callable<Integer> {
 
     @Option(names = "--no-explain", description = "Leave the explanation out.")
     boolean noExplain;
+
+    @Option(names = "--json", description = "Print the answer event as one line of JSON (for scripts) instead of text.")
+    boolean jsonOutput;
 
     @Inject
     Answering answering;
@@ -63,7 +66,8 @@ public class AskCommand implements Callable<Integer> {
         request.put("options", options);
         try {
             var parsed = answering.parse(json.writeValueAsBytes(request));
-            System.out.println(answering.toJson(answering.answer(parsed, 0)));
+            String event = answering.toJson(answering.answer(parsed, 0));
+            System.out.print(jsonOutput ? event + System.lineSeparator() : AnswerText.of(json.readTree(event)));
             return 0;
         } catch (InvalidRequestException e) {
             System.err.println("refused: " + e.getMessage());

@@ -58,6 +58,9 @@ public class SendCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServer;
 
+    @Option(names = "--json", description = "Print the answer event as one line of JSON (for scripts) instead of text.")
+    boolean jsonOutput;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -110,7 +113,8 @@ public class SendCommand implements Callable<Integer> {
                         continue;
                     }
                     if (r.topic().equals(answersTopic)) {
-                        System.out.println(r.value());
+                        System.out.print(jsonOutput ? r.value() + System.lineSeparator()
+                                : AnswerText.of(json.readTree(r.value())));
                         return ExitCodes.OK;
                     }
                     System.err.println("refused: " + header(r, "dead-letter-reason") + " (dead letter on "

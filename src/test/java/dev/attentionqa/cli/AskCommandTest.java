@@ -9,6 +9,8 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ask} prints one answer event, and nothing else, on stdout; a refused request exits with 3. */
@@ -22,7 +24,8 @@ class AskCommandTest {
             + " her work on sodium batteries. Shares of the company rose 12 percent after the announcement.";
 
     @Test
-    @Launch({"ask", "--question", "What lets every token see every other token?", "--context", CONTEXT, "--mode", "sentence"})
+    @Launch({"ask", "--question", "What lets every token see every other token?", "--context", CONTEXT, "--mode", "sentence",
+            "--json"})
     void printsTheSentenceAnswerEventAsJson(LaunchResult result) throws Exception {
         JsonNode answer = answer(result);
         assertThat(answer.get("id").asText()).isEqualTo("ask");
@@ -34,7 +37,7 @@ class AskCommandTest {
 
     /** The default: the bundled span model answers with the fact, its offsets exact. */
     @Test
-    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS})
+    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS, "--json"})
     void answersWithASpanByDefault(LaunchResult result) throws Exception {
         JsonNode answer = answer(result);
         assertThat(answer.get("mode").asText()).isEqualTo("span");
@@ -55,7 +58,7 @@ class AskCommandTest {
 
     /** {@code --all-words} shows the heaviest words as ranked, stop words and punctuation included. */
     @Test
-    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS, "--all-words"})
+    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS, "--all-words", "--json"})
     void allWordsShowsStopWordsAndPunctuationToo(LaunchResult result) throws Exception {
         JsonNode words = answer(result).at("/explanation/context");
         assertThat(words.size()).isEqualTo(10);
@@ -70,6 +73,21 @@ class AskCommandTest {
         // The test harness captures log lines with stdout; the packaged jar logs to stderr only.
         String json = result.getOutputStream().stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
         return new ObjectMapper().readTree(json);
+    }
+
+    /** Without {@code --json}: text for people, the answer first, then score, offsets, model and the explanation. */
+    @Test
+    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS, "--top-k", "2"})
+    void printsTextForPeopleByDefault(LaunchResult result) {
+        List<String> lines = result.getOutputStream(); // the test harness mixes log lines in
+        int at = lines.indexOf("1. Maria Lopez");
+        assertThat(at).as("the best answer, numbered, in " + lines).isNotNegative();
+        assertThat(lines.get(at + 1)).matches("   score 0\\.\\d{4} · span · characters 45–56");
+        assertThat(lines.get(at + 2)).startsWith("2. ");
+        assertThat(lines).anyMatch(l -> l.startsWith("model attention-qa-worker/span-minilm-l6-squad1.1 (2026-12-02-step2200), "))
+                .anyMatch(l -> l.startsWith("question words (rollout): Who "))
+                .anyMatch(l -> l.startsWith("top context words: received "))
+                .noneMatch(l -> l.startsWith("{"));
     }
 
     @Test

@@ -54,7 +54,8 @@ class KafkaSecurityIT {
 
             // send (helm test) with the same environment: its answer comes back over SASL
             JarCommand send = JarCommand.run(List.of("send", "--id", "sasl-send", "--question", "What helps?",
-                    "--context", "Attention helps models focus. Recurrence is slow."), env(PASSWORD), Duration.ofSeconds(120));
+                    "--context", "Attention helps models focus. Recurrence is slow.", "--json"), env(PASSWORD),
+                    Duration.ofSeconds(120));
             assertThat(send.exit()).as(send.output()).isZero();
             assertThat(send.output()).contains("\"id\":\"sasl-send\"").doesNotContain(PASSWORD);
         }

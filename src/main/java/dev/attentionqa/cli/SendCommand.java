@@ -1,5 +1,6 @@
 package dev.attentionqa.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
@@ -81,6 +82,15 @@ public class SendCommand implements Callable<Integer> {
     @Inject
     ObjectMapper json;
 
+    /** The answer as text; a value that is not an answer event (another producer's record) is printed as it is. */
+    private String text(String value) {
+        try {
+            return AnswerText.of(json.readTree(value));
+        } catch (JsonProcessingException e) {
+            return value + System.lineSeparator();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> common = new HashMap<>(kafka == null ? Map.of() : kafka);
@@ -113,8 +123,7 @@ public class SendCommand implements Callable<Integer> {
                         continue;
                     }
                     if (r.topic().equals(answersTopic)) {
-                        System.out.print(jsonOutput ? r.value() + System.lineSeparator()
-                                : AnswerText.of(json.readTree(r.value())));
+                        System.out.print(jsonOutput ? r.value() + System.lineSeparator() : text(r.value()));
                         return ExitCodes.OK;
                     }
                     System.err.println("refused: " + header(r, "dead-letter-reason") + " (dead letter on "

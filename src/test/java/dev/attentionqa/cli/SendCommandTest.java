@@ -125,6 +125,7 @@ class SendCommandTest {
         send.context = new ContextSource();
         send.context.file = Files.writeString(dir.resolve("context.txt"), "The cat sat on the mat.");
         send.timeoutSeconds = timeoutSeconds;
+        send.jsonOutput = true; // these tests read the answer event back
         return send;
     }
 

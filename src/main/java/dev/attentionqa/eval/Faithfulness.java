@@ -38,12 +38,22 @@ public final class Faithfulness {
     }
 
     public FaithfulnessReport run(List<SquadQuestion> questions, PrintStream progress) {
+        return run(questions, seed, progress, this::measure);
+    }
+
+    /** One question's drops added to the sums ([ranking][fraction]); false when the question cannot be measured. */
+    interface Measure {
+        boolean add(SquadQuestion question, Random random, double[][] comprehensiveness, double[][] sufficiency);
+    }
+
+    /** Mean drops per ranking and fraction over the measured questions (each with its own seeded random order). */
+    static FaithfulnessReport run(List<SquadQuestion> questions, long seed, PrintStream progress, Measure measure) {
         long started = System.nanoTime();
         double[][] comprehensiveness = new double[RANKINGS.size()][FRACTIONS.length];
         double[][] sufficiency = new double[RANKINGS.size()][FRACTIONS.length];
         int measured = 0;
         for (int n = 0; n < questions.size(); n++) {
-            if (measure(questions.get(n), new Random(seed + n), comprehensiveness, sufficiency)) {
+            if (measure.add(questions.get(n), new Random(seed + n), comprehensiveness, sufficiency)) {
                 measured++;
             }
             Progress.print(progress, n + 1, questions.size(), started);

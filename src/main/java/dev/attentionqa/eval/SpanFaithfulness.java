@@ -36,25 +36,7 @@ public final class SpanFaithfulness {
     }
 
     public FaithfulnessReport run(List<SquadQuestion> questions, PrintStream progress) {
-        long started = System.nanoTime();
-        List<String> names = Faithfulness.RANKINGS;
-        double[][] comprehensiveness = new double[names.size()][Faithfulness.FRACTIONS.length];
-        double[][] sufficiency = new double[names.size()][Faithfulness.FRACTIONS.length];
-        int measured = 0;
-        for (int n = 0; n < questions.size(); n++) {
-            if (measure(questions.get(n), new Random(seed + n), comprehensiveness, sufficiency)) {
-                measured++;
-            }
-            Progress.print(progress, n + 1, questions.size(), started);
-        }
-        List<FaithfulnessReport.Row> rows = new ArrayList<>();
-        for (int r = 0; r < names.size(); r++) {
-            for (int f = 0; f < Faithfulness.FRACTIONS.length; f++) {
-                rows.add(new FaithfulnessReport.Row(names.get(r), Faithfulness.FRACTIONS[f],
-                        comprehensiveness[r][f] / Math.max(1, measured), sufficiency[r][f] / Math.max(1, measured)));
-            }
-        }
-        return new FaithfulnessReport(measured, questions.size() - measured, rows, (System.nanoTime() - started) / 1e9);
+        return Faithfulness.run(questions, seed, progress, this::measure);
     }
 
     /** Adds one question's drops to the sums; false when there is no answer or too few words to rank. */

@@ -207,21 +207,17 @@ public final class OnnxRuntimeEngine implements ReferenceEngine {
             return pinned;
         }
         closePinned();
-        long[] hiddenShape = ((TensorInfo) session.getOutputInfo().get(HIDDEN).getInfo())
-                .getShape(); // [batch, seq, hidden], batch and seq symbolic
-        long hidden = hiddenShape[hiddenShape.length - 1];
-        int heads = DefaultModel.DEFAULT_HEADS;
         pinned = new LinkedHashMap<>();
         // What the worker fetches: a span model's logits alone; an embedding model's hidden states and attention.
         if (spanHead) {
             pinned.put(OnnxQaHead.QA_LOGITS, direct(new long[] {batch, seq, 2}));
-            pinnedBatch = batch;
-            pinnedSeq = seq;
-            return pinned;
-        }
-        pinned.put(HIDDEN, direct(new long[] {batch, seq, hidden}));
-        for (String name : attentionNames) {
-            pinned.put(name, direct(new long[] {batch, heads, seq, seq}));
+        } else {
+            long[] hiddenShape = ((TensorInfo) session.getOutputInfo().get(HIDDEN).getInfo())
+                    .getShape(); // [batch, seq, hidden], batch and seq symbolic
+            pinned.put(HIDDEN, direct(new long[] {batch, seq, hiddenShape[hiddenShape.length - 1]}));
+            for (String name : attentionNames) {
+                pinned.put(name, direct(new long[] {batch, DefaultModel.DEFAULT_HEADS, seq, seq}));
+            }
         }
         pinnedBatch = batch;
         pinnedSeq = seq;

@@ -20,21 +20,22 @@ final class OnnxModelParser {
     /** ONNX {@code TensorProto.DataType.INT64}. */
     static final int INT64 = 7;
 
-    private static final int MODEL_GRAPH = 7;
-    private static final int GRAPH_NODE = 1;
-    private static final int GRAPH_INITIALIZER = 5;
-    private static final int NODE_INPUT = 1;
-    private static final int NODE_OUTPUT = 2;
-    private static final int NODE_NAME = 3;
-    private static final int NODE_OP_TYPE = 4;
+    // ONNX protobuf field numbers (onnx.proto3); package-private for the writers beside this class
+    static final int MODEL_GRAPH = 7;
+    static final int GRAPH_NODE = 1;
+    static final int GRAPH_INITIALIZER = 5;
+    static final int NODE_INPUT = 1;
+    static final int NODE_OUTPUT = 2;
+    static final int NODE_NAME = 3;
+    static final int NODE_OP_TYPE = 4;
     private static final int NODE_ATTRIBUTE = 5;
     private static final int ATTRIBUTE_TENSOR = 5;
-    private static final int TENSOR_DIMS = 1;
-    private static final int TENSOR_DATA_TYPE = 2;
+    static final int TENSOR_DIMS = 1;
+    static final int TENSOR_DATA_TYPE = 2;
     private static final int TENSOR_FLOAT_DATA = 4;
     private static final int TENSOR_INT64_DATA = 7;
-    private static final int TENSOR_NAME = 8;
-    private static final int TENSOR_RAW_DATA = 9;
+    static final int TENSOR_NAME = 8;
+    static final int TENSOR_RAW_DATA = 9;
     private static final int CHUNK_BYTES = 1 << 20;
 
     /** One graph node; {@code value} is the tensor attribute of a Constant node, else null. */

@@ -9,6 +9,18 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.attentionqa.model.OnnxModelParser.GRAPH_INITIALIZER;
+import static dev.attentionqa.model.OnnxModelParser.GRAPH_NODE;
+import static dev.attentionqa.model.OnnxModelParser.MODEL_GRAPH;
+import static dev.attentionqa.model.OnnxModelParser.NODE_INPUT;
+import static dev.attentionqa.model.OnnxModelParser.NODE_NAME;
+import static dev.attentionqa.model.OnnxModelParser.NODE_OP_TYPE;
+import static dev.attentionqa.model.OnnxModelParser.NODE_OUTPUT;
+import static dev.attentionqa.model.OnnxModelParser.TENSOR_DATA_TYPE;
+import static dev.attentionqa.model.OnnxModelParser.TENSOR_DIMS;
+import static dev.attentionqa.model.OnnxModelParser.TENSOR_NAME;
+import static dev.attentionqa.model.OnnxModelParser.TENSOR_RAW_DATA;
+
 /**
  * Adds a span head to a BERT ONNX model: {@code qa_logits = last_hidden_state · Wᵀ + b}, [batch, seq, 2] (start
  * logits in column 0, end logits in column 1), as Hugging Face's {@code BertForQuestionAnswering.qa_outputs} computes
@@ -24,17 +36,6 @@ public final class OnnxQaHead {
     private static final String KERNEL = "qa_outputs.kernel";
     private static final String BIAS = "qa_outputs.bias";
     private static final String MATMUL_OUT = "/qa_outputs/MatMul_output_0";
-    private static final int MODEL_GRAPH = 7;
-    private static final int GRAPH_NODE = 1;
-    private static final int GRAPH_INITIALIZER = 5;
-    private static final int NODE_INPUT = 1;
-    private static final int NODE_OUTPUT = 2;
-    private static final int NODE_NAME = 3;
-    private static final int NODE_OP_TYPE = 4;
-    private static final int TENSOR_DIMS = 1;
-    private static final int TENSOR_DATA_TYPE = 2;
-    private static final int TENSOR_NAME = 8;
-    private static final int TENSOR_RAW_DATA = 9;
 
     private OnnxQaHead() {
     }

@@ -266,6 +266,13 @@ public interface WorkerConfig {
         @WithDefault("32")
         int maxRequests();
 
+        /**
+         * Most model tokens (every encoder window of every request) in one micro-batch, so that a batch of huge
+         * contexts is split across polls; a single larger request still runs, alone.
+         */
+        @WithDefault("100000")
+        int maxTokens();
+
         /** Longest a micro-batch waits for more requests after its first, and an encoder call for others to join. */
         @WithDefault("PT0.01S")
         Duration maxDelay();

@@ -36,6 +36,23 @@ public final class Answering {
         return parser.parse(value);
     }
 
+    /**
+     * The model tokens answering this request would run ({@link QaPipeline#modelTokens}); 0 for a request that is
+     * refused before any model work (unparseable, invalid, over the context token limit) or cannot be read.
+     */
+    public long modelTokens(byte[] value) {
+        try {
+            QaRequest request = parser.parse(value);
+            String mode = request.options().mode();
+            tokenLimit.check(mode, request.context());
+            return pipelines.get(mode).modelTokens(request.question(), request.context());
+        } catch (RuntimeException e) {
+            // Refused (InvalidRequestException) or failing: either way answering it spends no model work, and the
+            // handler, not the consumer thread that asks this, reports why.
+            return 0;
+        }
+    }
+
     public AnswerEvent answer(QaRequest request, long queueMs) {
         RequestOptions o = request.options();
         tokenLimit.check(o.mode(), request.context());

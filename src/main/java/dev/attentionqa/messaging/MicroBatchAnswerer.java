@@ -39,6 +39,11 @@ public class MicroBatchAnswerer {
     }
 
     List<Outcome> answer(List<ConsumerRecord<String, byte[]>> records) {
+        return start(records).join();
+    }
+
+    /** Starts answering; the outcomes, in record order, complete the future (never exceptionally: see RequestHandler). */
+    CompletableFuture<List<Outcome>> start(List<ConsumerRecord<String, byte[]>> records) {
         // Register every request before any starts, so the first encoder call already waits for the others.
         List<EncoderQueue.Registration> registrations = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -54,7 +59,8 @@ public class MicroBatchAnswerer {
                 }
             }, threads));
         }
-        return outcomes.stream().map(CompletableFuture::join).toList();
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
     }
 
     /** Answers a batch without writing anything (the engine-only figure of {@code bench e2e}); returns how many were answered. */

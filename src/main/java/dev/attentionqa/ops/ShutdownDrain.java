@@ -45,6 +45,11 @@ public class ShutdownDrain {
         notifyAll();
     }
 
+    /** True when nothing admitted is in flight. */
+    public synchronized boolean idle() {
+        return inFlight == 0;
+    }
+
     /** Stops admitting and waits for the requests in flight; returns how many there were. */
     public synchronized int drain() {
         draining = true;

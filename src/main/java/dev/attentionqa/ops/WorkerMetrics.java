@@ -22,6 +22,8 @@ public class WorkerMetrics implements RunListener {
     private final MeterRegistry registry;
     private final Timer inference;
     private final Timer queue;
+    private final Timer microBatchTime;
+    private final DistributionSummary microBatchTokens;
     private final DistributionSummary batchSize;
     private final DistributionSummary batchTokens;
     private final DistributionSummary microBatch;
@@ -48,6 +50,11 @@ public class WorkerMetrics implements RunListener {
         microBatch = DistributionSummary.builder("qa.micro.batch.requests")
                 .description("Requests taken from the topic and answered together").publishPercentileHistogram()
                 .register(registry);
+        microBatchTokens = DistributionSummary.builder("qa.micro.batch.model.tokens")
+                .description("Model tokens (every window of every request) per micro-batch, bounded by qa.batching.max-tokens")
+                .publishPercentileHistogram().register(registry);
+        microBatchTime = histogram(Timer.builder("qa.micro.batch.time")
+                .description("Time from taking a micro-batch to its delivery"));
         tokens = Counter.builder("qa.encoder.tokens").description("Real tokens encoded").register(registry);
         Gauge.builder("qa.encoder.tokens.per.second", tokensPerSecond, AtomicLong::get)
                 .description("Throughput of the latest encoder run, in real tokens per second").register(registry);
@@ -58,9 +65,15 @@ public class WorkerMetrics implements RunListener {
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
     }
 
-    /** A micro-batch of {@code requests} records was taken from the topic. */
-    public void microBatch(int requests) {
+    /** A micro-batch of {@code requests} records, {@code modelTokens} tokens of model work, was taken from the topic. */
+    public void microBatch(int requests, long modelTokens) {
         microBatch.record(requests);
+        microBatchTokens.record(modelTokens);
+    }
+
+    /** A micro-batch was answered and settled (delivered, rewound or abandoned) {@code took} after it was taken. */
+    public void microBatchSettled(Duration took) {
+        microBatchTime.record(took);
     }
 
     /** A request was answered and the answer acknowledged by the broker. */

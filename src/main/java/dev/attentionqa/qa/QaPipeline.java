@@ -7,4 +7,10 @@ public interface QaPipeline {
 
     /** Answers best first, explained by {@code method}; {@code topWords} ≤ 0 means no explanation. */
     QaResult answer(String question, String context, int topK, int topWords, ExplanationMethod method);
+
+    /**
+     * About how many tokens the encoder runs to answer this question (every window of the context, padded), from the
+     * tokenizer alone: micro-batches are bounded by it before any model work. 0 for a text the pipeline refuses.
+     */
+    long modelTokens(String question, String context);
 }

@@ -64,6 +64,13 @@ public final class SentencePipeline implements QaPipeline {
         return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** About the context's and the question's tokens: the scorers encode each about once (window overlaps aside). */
+    @Override
+    public long modelTokens(String question, String context) {
+        int c = tokenizer.tokenize(context).size();
+        return c == 0 ? 0 : c + tokenizer.tokenize(question).size();
+    }
+
     /** The context's sentences as this pipeline splits them. */
     public List<Sentence> sentences(String context) {
         List<Sentence> sentences = splitter.split(context);

@@ -92,6 +92,15 @@ public final class SpanPipeline implements QaPipeline {
         return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The tokens of every window the context needs after this question (the answer pass; explaining adds one window). */
+    @Override
+    public long modelTokens(String question, String context) {
+        int q = features.question(tokenizer.tokenize(question)).size();
+        int c = tokenizer.tokenize(context).size();
+        return q == 0 || c == 0 ? 0
+                : features.windows(q, c).stream().mapToLong(SpanWindow::sequenceLength).sum();
+    }
+
     /**
      * Every context word of the window holding {@code answer}, heaviest first by {@code method}, with no size budget
      * (faithfulness measures rank all of them); null for an empty answer.

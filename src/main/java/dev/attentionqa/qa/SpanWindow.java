@@ -11,6 +11,11 @@ public record SpanWindow(int from, int to, int contextOffset) {
         return to - from;
     }
 
+    /** Tokens in the whole sequence: special tokens, question and this window's context, before padding. */
+    public int sequenceLength() {
+        return contextOffset + contextLength() + 1;
+    }
+
     /** Whether sequence position {@code p} holds a context token (HF's p_mask 0, [CLS] aside). */
     public boolean isContext(int p) {
         return p >= contextOffset && p < contextOffset + contextLength();

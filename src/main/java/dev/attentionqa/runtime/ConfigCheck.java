@@ -34,6 +34,7 @@ final class ConfigCheck {
         range(problems, "qa.limits.max-context-chars", c.limits().maxContextChars(), 1, 10_000_000);
         c.limits().maxContextTokens().ifPresent(t -> range(problems, "qa.limits.max-context-tokens", t, 1, 10_000_000));
         range(problems, "qa.batching.max-requests", c.batching().maxRequests(), 1, 1024);
+        range(problems, "qa.batching.max-tokens", c.batching().maxTokens(), 1, Integer.MAX_VALUE);
         range(problems, "qa.batching.token-budget", c.batching().tokenBudget(), 1, 1 << 20);
         range(problems, "qa.batching.pad-multiple", c.batching().padMultiple(), 1, 512);
         Duration delay = c.batching().maxDelay();

@@ -28,6 +28,7 @@ final class AnswerTally implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstTimestamps = new ConcurrentHashMap<>();
     private final AtomicInteger records = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final KafkaConsumer<String, String> consumer;
@@ -50,7 +51,9 @@ final class AnswerTally implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    counts.merge(idOf(r), 1, Integer::sum);
+                    String id = idOf(r);
+                    counts.merge(id, 1, Integer::sum);
+                    firstTimestamps.putIfAbsent(id, r.timestamp());
                     records.incrementAndGet();
                 }
             }
@@ -72,22 +75,35 @@ final class AnswerTally implements AutoCloseable {
         return id.asText();
     }
 
-    /** Distinct ids seen so far; throws if the reader failed. */
+    /** Distinct ids seen so far; throws if the reader failed (as every read here does). */
     int distinct() {
-        Throwable t = failure.get();
-        if (t != null) {
-            throw new IllegalStateException("the output reader failed", t);
-        }
+        requireReading();
         return counts.size();
     }
 
     /** Records read so far (duplicates included). */
     int records() {
+        requireReading();
         return records.get();
+    }
+
+    /** A reader that died would count nothing more, and a run could pass without reading dead letters: fail instead. */
+    private void requireReading() {
+        Throwable t = failure.get();
+        if (t != null) {
+            throw new IllegalStateException("the output reader failed", t);
+        }
+    }
+
+    /** When each id's first record was written (its producer's timestamp, ms since the epoch). */
+    Map<String, Long> firstTimestamps() {
+        requireReading();
+        return Map.copyOf(firstTimestamps);
     }
 
     /** A snapshot of the per-id counts. */
     Map<String, Integer> counts() {
+        requireReading();
         return Map.copyOf(counts);
     }
 
@@ -100,6 +116,7 @@ final class AnswerTally implements AutoCloseable {
 
     /** Ids seen more than once, with their counts, sorted by id. */
     List<Map.Entry<String, Integer>> duplicated() {
+        requireReading();
         return counts.entrySet().stream().filter(e -> e.getValue() > 1).sorted(Map.Entry.comparingByKey()).toList();
     }
 }

@@ -75,6 +75,51 @@ class GracefulShutdownIT {
         }
     }
 
+    /**
+     * SIGTERM while a micro-batch runs longer than the drain timeout: the batch is given up whole. Nothing of it may
+     * be written or committed — above all no {@code processing-failed} dead letter for requests whose encoder was
+     * closed under them — so the group redelivers it to the next worker.
+     */
+    @Test
+    void aBatchLongerThanTheDrainTimeoutIsNeitherWrittenNorCommitted() throws Exception {
+        String bootstrap = KafkaBroker.bootstrapServers();
+        String dlq = "shutdown.dlq." + run;
+        KafkaTopics.create(requests, 1);
+        KafkaTopics.create(answers, 3);
+        KafkaTopics.create(dlq, 1);
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "QA_TOPIC_REQUESTS", requests,
+                "QA_TOPIC_ANSWERS", answers, "QA_TOPIC_DEAD_LETTERS", dlq, "QA_GROUP_ID", group,
+                "QA_SHUTDOWN_DRAIN_TIMEOUT", "PT1S");
+        try (WorkerProcess worker = WorkerProcess.start("shutdown-timeout", env);
+                var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+                        new StringSerializer(), new StringSerializer())) {
+            worker.awaitReady(Duration.ofSeconds(120));
+            for (int i = 0; i < 2; i++) {
+                String id = "sdt-" + run + "-" + i;
+                producer.send(new ProducerRecord<>(requests, id, HeavyInputIT.request(id, "What is this passage about?",
+                        HeavyInputIT.squadContexts(1).get(0)))).get();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (worker.metric("qa_inference_oldest_seconds") < 2) { // well inside the ~13 s batch
+                assertThat(System.nanoTime()).as("the heavy batch started").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Integer exit = worker.terminate(EXIT_BOUND);
+            assertThat(exit).as("exited within " + EXIT_BOUND + ":\n" + worker.tail()).isNotNull();
+            assertThat(worker.output()).contains("still in flight after PT1S")
+                    .contains("the micro-batch in flight is given up");
+
+            assertThat(readAll(bootstrap)).as("no answer written").isEmpty();
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
+                    "group.id", "dlq-reader-" + run), new StringDeserializer(), new StringDeserializer())) {
+                TopicPartition p = new TopicPartition(dlq, 0);
+                assertThat(consumer.endOffsets(List.of(p)).get(p)).as("no dead letter written (processing-failed "
+                        + "for calls whose encoder closed under them)").isZero();
+            }
+            assertThat(committed(bootstrap)).as("nothing committed: the batch is redelivered").isEmpty();
+        }
+    }
+
     private Map<String, RecordMetadata> produce(String bootstrap) throws Exception {
         Map<String, Future<RecordMetadata>> futures = new HashMap<>();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),

@@ -63,13 +63,27 @@ final class WorkerProcess implements AutoCloseable {
 
     /** HTTP status of {@code /q/health/ready}, or -1 when nothing listens yet. */
     int readyStatus() throws InterruptedException {
+        return managementStatus("/q/health/ready");
+    }
+
+    /** HTTP status of a path on the management port, or -1 when nothing listens (or it does not answer in 5 s). */
+    int managementStatus(String path) throws InterruptedException {
         try {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(5)).build();
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** The sum of every series of a Prometheus metric (all label sets), read from {@code /q/metrics}. */
+    double metric(String name) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                .timeout(Duration.ofSeconds(5)).build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** Sends SIGTERM ({@link Process#destroy}) and waits for the exit; empty when it did not exit in time. */

@@ -26,7 +26,7 @@ class MicroBatchPollerTest {
 
     @BeforeEach
     void assignOnePartitionWithSixRecords() {
-        poller = new MicroBatchPoller(consumer, TP.topic(), 3, Duration.ofMillis(5));
+        poller = new MicroBatchPoller(consumer, TP.topic(), 3, Long.MAX_VALUE, Duration.ofMillis(5), value -> 1);
         consumer.rebalance(List.of(TP));
         consumer.updateBeginningOffsets(Map.of(TP, 0L));
         fetch(0);

@@ -1,11 +1,16 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.e2e.SeedData;
+import dev.attentionqa.model.BatchEncoder;
+import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.DefaultModel;
 import dev.attentionqa.model.Encoder;
+import dev.attentionqa.model.EncoderInput;
+import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.model.EngineOptions;
 import dev.attentionqa.model.HfModelDirectory;
 import dev.attentionqa.model.LoadedModel;
+import dev.attentionqa.model.ModelInfo;
 import dev.attentionqa.model.RandomBertDirectory;
 import dev.attentionqa.tokenize.TokenizedText;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
@@ -15,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +99,38 @@ class SpanPipelineTest {
                 .allMatch(a -> a.text().equals(CONTEXT.substring(a.start(), a.end())))
                 .isSortedAccordingTo(java.util.Comparator.comparingDouble(Answer::score).reversed());
         assertThat(result.answers().stream().map(a -> List.of(a.start(), a.end())).distinct()).hasSize(20);
+    }
+
+    @Test
+    void modelTokensCountTheTokensTheAnswerPassRuns() {
+        // the micro-batch budget is spent by this estimate: it must be what the encoder is then given, unpadded
+        long[] ran = new long[1];
+        BatchEncoder counting = new BatchEncoder() {
+            public BertConfig config() {
+                return encoder.config();
+            }
+
+            public ModelInfo info() {
+                return encoder.info();
+            }
+
+            public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
+                for (long[] row : in.attentionMask()) {
+                    ran[0] += Arrays.stream(row).sum();
+                }
+                return encoder.run(in, fetch);
+            }
+        };
+        SpanPipeline pipeline = new SpanPipeline(tokenizer, counting, MAX_SEQ_LEN, DOC_STRIDE, MAX_QUESTION_LEN, 4);
+        for (String context : List.of("Attention helps models focus.", CONTEXT)) {
+            ran[0] = 0;
+            pipeline.answer(QUESTION, context, 1);
+            assertThat(pipeline.modelTokens(QUESTION, context)).as("context of %d chars", context.length())
+                    .isEqualTo(ran[0]);
+        }
+        assertThat(pipeline.modelTokens(QUESTION, CONTEXT)).as("several windows")
+                .isGreaterThan(2L * MAX_SEQ_LEN);
+        assertThat(pipeline.modelTokens("\u200b", CONTEXT)).as("a question without tokens is refused: no work").isZero();
     }
 
     @Test

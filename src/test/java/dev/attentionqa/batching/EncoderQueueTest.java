@@ -120,12 +120,34 @@ class EncoderQueueTest {
     }
 
     @Test
-    void anInvalidCallFailsAloneBeforeJoiningABatch() {
-        try (EncoderQueue queue = new EncoderQueue(encoder, new BatchBounds(4096, 32, 16, NEVER))) {
+    void anInvalidCallFailsAloneBeforeJoiningABatch() throws Exception {
+        // two registered requests call at the same time: the invalid call must fail without joining the model batch,
+        // and the valid one must get its rows from a batch of its own, once the failed request has left the queue
+        Counting engine = new Counting(encoder);
+        try (EncoderQueue queue = new EncoderQueue(engine, new BatchBounds(4096, 32, 16, NEVER))) {
+            EncoderQueue.Registration bad = queue.enter();
+            EncoderQueue.Registration good = queue.enter();
             long[][] tooLong = new long[1][600];
-            assertThatThrownBy(() -> queue.run(EncoderInput.unpadded(tooLong), HIDDEN_AND_ROLLOUT))
-                    .isInstanceOf(InvalidEncoderInputException.class).hasMessageContaining("(got 600)");
-            assertThat(queue.run(input(1, 8, 3), HIDDEN_AND_ROLLOUT).seqLength()).isEqualTo(8);
+            CompletableFuture<Throwable> failed = CompletableFuture.supplyAsync(() -> {
+                try (bad) {
+                    queue.run(EncoderInput.unpadded(tooLong), HIDDEN_AND_ROLLOUT);
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            CompletableFuture<EncoderOutput> answered = CompletableFuture.supplyAsync(() -> {
+                try (good) {
+                    return queue.run(input(1, 8, 3), HIDDEN_AND_ROLLOUT);
+                }
+            });
+            assertThat(failed.get(60, TimeUnit.SECONDS)).isInstanceOf(InvalidEncoderInputException.class)
+                    .hasMessageContaining("(got 600)");
+            EncoderOutput out = answered.get(60, TimeUnit.SECONDS); // far below the hour-long delay
+            assertThat(engine.runs.get()).as("one model batch: the invalid call never joined").isEqualTo(1);
+            assertThat(engine.lastRows).as("only the valid call's row").isEqualTo(1);
+            assertClose(out.get(EncoderOutput.Kind.HIDDEN).data(),
+                    encoder.run(input(1, 8, 3), HIDDEN_AND_ROLLOUT).get(EncoderOutput.Kind.HIDDEN).data());
         }
     }
 

@@ -25,11 +25,13 @@ final class BadInputCatalogue {
     private BadInputCatalogue() {
     }
 
+    /** Keys are {@code case-<name>-<run>}: unique per run, as an external broker keeps earlier runs' records. */
     static List<Case> load(String topic) {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         try (InputStream in = BadInputCatalogue.class.getClassLoader().getResourceAsStream("e2e/bad-inputs.json")) {
             List<Case> cases = new ArrayList<>();
             for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
-                String key = "case-" + c.get("name").asText();
+                String key = "case-" + c.get("name").asText() + "-" + run;
                 var record = new ProducerRecord<>(topic, key, value(c, key));
                 c.path("headers").fields().forEachRemaining(h ->
                         record.headers().add(h.getKey(), expand(c, h.getValue().asText()).getBytes(StandardCharsets.UTF_8)));

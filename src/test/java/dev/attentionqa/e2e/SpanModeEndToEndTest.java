@@ -28,14 +28,15 @@ class SpanModeEndToEndTest {
     void answersWithSpansOfTheContextWhenTheModelHasAQaHead() throws Exception {
         String context = SeedData.essay();
         ObjectMapper json = new ObjectMapper();
-        String value = json.writeValueAsString(Map.of("id", "span-1", "question", "What limits parallelization in RNNs?",
+        String id = "span-" + java.util.UUID.randomUUID(); // unique: an external broker keeps earlier runs' answers
+        String value = json.writeValueAsString(Map.of("id", id, "question", "What limits parallelization in RNNs?",
                 "context", context, "options", Map.of("topK", 3)));
         try (var companion = KafkaBroker.companion()) {
-            companion.produceStrings().fromRecords(List.of(new ProducerRecord<>("qa.requests", "span-1", value)))
+            companion.produceStrings().fromRecords(List.of(new ProducerRecord<>("qa.requests", id, value)))
                     .awaitCompletion(Duration.ofSeconds(30));
         }
-        var answers = TopicReader.readKeys("qa.answers", Set.of("span-1"), Duration.ofSeconds(120));
-        JsonNode answer = json.readTree(new String(answers.get("span-1").value(), StandardCharsets.UTF_8));
+        var answers = TopicReader.readKeys("qa.answers", Set.of(id), Duration.ofSeconds(120));
+        JsonNode answer = json.readTree(new String(answers.get(id).value(), StandardCharsets.UTF_8));
         assertThat(answer.get("mode").asText()).isEqualTo("span");
         assertThat(answer.at("/model/name").asText()).isEqualTo("random-bert-qa");
         assertThat(answer.get("answers").size()).isBetween(1, 3);

@@ -38,6 +38,36 @@ final class TopicReader {
     }
 
     /**
+     * Every record with a wanted key in the whole topic as it is now: assigns every partition and reads from the
+     * beginning to the end offsets taken at the start. Unlike a time-boxed read it cannot end before it was assigned
+     * partitions, so "nothing arrived" means nothing is there.
+     */
+    static List<ConsumerRecord<String, byte[]>> readToEnd(String topic, Set<String> keys, Duration timeout) {
+        Map<String, Object> config = Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(),
+                "group.id", "to-end-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + end + " in " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (keys.contains(r.key())) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * How many records carry each wanted key: reads until every key was seen, then on to the end offsets of all
      * partitions as they are then, so that a duplicate written before that point is counted, not hidden.
      */

@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(KafkaBrokerResource.class)
 class WorkerEndToEndTest {
 
+    /** Unique per run: with an external broker (KAFKA_BOOTSTRAP_SERVERS) an earlier run's answers stay in the topic. */
+    private static final String RUN = java.util.UUID.randomUUID().toString().substring(0, 8);
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -66,7 +69,7 @@ class WorkerEndToEndTest {
         for (int i = 0; i < n; i++) {
             String context = i % 10 == 0 ? essay
                     : String.join("\n", lines[i % lines.length], lines[(i + 1) % lines.length], lines[(i + 2) % lines.length]);
-            requests.put("e2e-" + i, new String[] {questions[i % questions.length], context});
+            requests.put("e2e-" + RUN + "-" + i, new String[] {questions[i % questions.length], context});
         }
         return requests;
     }

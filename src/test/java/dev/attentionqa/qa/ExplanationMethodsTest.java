@@ -73,9 +73,23 @@ class ExplanationMethodsTest {
 
     @Test
     void attentionReadsTheConfiguredLayer() {
-        var first = new SentenceExplainer(miniLm, tokenizer.specialTokens(), 384, 0);
-        Explanation e = first.explain(tokenizer.tokenize(QUESTION), tokenizer.tokenize(SENTENCE), 3, ExplanationMethod.ATTENTION);
-        assertThat(e.layers()).containsExactly(0);
+        // not only the label: the weights must be that layer's (layer 5 and "last" agree, layer 0 differs)
+        TokenizedText q = tokenizer.tokenize(QUESTION);
+        TokenizedText s = tokenizer.tokenize(SENTENCE);
+        Explanation first = new SentenceExplainer(miniLm, tokenizer.specialTokens(), 384, 0)
+                .explain(q, s, 3, ExplanationMethod.ATTENTION);
+        Explanation fifth = new SentenceExplainer(miniLm, tokenizer.specialTokens(), 384, 5)
+                .explain(q, s, 3, ExplanationMethod.ATTENTION);
+        Explanation last = new SentenceExplainer(miniLm, tokenizer.specialTokens(), 384, -1)
+                .explain(q, s, 3, ExplanationMethod.ATTENTION);
+        assertThat(first.layers()).containsExactly(0);
+        assertThat(fifth.layers()).containsExactly(5);
+        assertThat(weights(fifth.question())).isEqualTo(weights(last.question()));
+        assertThat(weights(first.question())).isNotEqualTo(weights(last.question()));
+    }
+
+    private static double[] weights(List<WordWeight> words) {
+        return words.stream().mapToDouble(WordWeight::weight).toArray();
     }
 
     @Test

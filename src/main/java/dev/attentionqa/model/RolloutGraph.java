@@ -10,7 +10,7 @@ import org.tensorflow.types.TInt32;
 /**
  * Attention rollout (Abnar &amp; Zuidema 2020) as graph ops, so that only [batch, seq, seq] leaves the session:
  * R = A_L · … · A_1 with A = 0.5·W + 0.5·I, W a layer's head-averaged attention with rows renormalised.
- * TF prunes it from runs that do not fetch it. {@code explain.AttentionRollout} is the Java reference.
+ * TF prunes it from runs that do not fetch it. The tests' {@code explain.AttentionRollout} is its plain-Java reference.
  */
 final class RolloutGraph {
 

@@ -55,11 +55,6 @@ final class WeightVariables {
         pending.clear();
     }
 
-    /** Number of variables declared and not yet assigned. */
-    int pendingCount() {
-        return pending.size();
-    }
-
     private static long[] toLongs(int[] dims) {
         long[] longs = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {

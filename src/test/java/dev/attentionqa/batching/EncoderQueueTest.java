@@ -152,7 +152,7 @@ class EncoderQueueTest {
     }
 
     /** {@code rows} sequences of {@code length} ids, the last row shorter (padded with a zero mask). */
-    private static EncoderInput input(int rows, int length, long seed) {
+    static EncoderInput input(int rows, int length, long seed) {
         Random random = new Random(seed);
         long[][] ids = new long[rows][length];
         long[][] mask = new long[rows][length];
@@ -211,7 +211,7 @@ class EncoderQueueTest {
     }
 
     /** The real encoder behind a wrapper that tests can instrument. */
-    private abstract static class Wrapped implements BatchEncoder {
+    abstract static class Wrapped implements BatchEncoder {
         final BatchEncoder engine;
 
         Wrapped(BatchEncoder engine) {
@@ -249,7 +249,7 @@ class EncoderQueueTest {
     }
 
     /** The real encoder, counting its runs and remembering the last batch shape. */
-    private static final class Counting extends Wrapped {
+    static final class Counting extends Wrapped {
         final AtomicInteger runs = new AtomicInteger();
         volatile int lastRows;
         volatile int lastLength;

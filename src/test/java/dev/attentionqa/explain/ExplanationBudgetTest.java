@@ -55,4 +55,28 @@ class ExplanationBudgetTest {
         }
         return words;
     }
+
+    @Test
+    void jsonBytesCountsUtf8AndEscapesAtEveryBoundary() {
+        assertThat(ExplanationBudget.jsonBytes("a\"b\\c")).as("quote and backslash are escaped").isEqualTo(7);
+        assertThat(ExplanationBudget.jsonBytes("\u001f")).as("control: \\u001f").isEqualTo(6);
+        assertThat(ExplanationBudget.jsonBytes(" ")).as("0x20 is plain").isEqualTo(1);
+        assertThat(ExplanationBudget.jsonBytes("\u007f")).isEqualTo(1);
+        assertThat(ExplanationBudget.jsonBytes("\u0080")).isEqualTo(2);
+        assertThat(ExplanationBudget.jsonBytes("\u07ff")).isEqualTo(2);
+        assertThat(ExplanationBudget.jsonBytes("\u0800")).isEqualTo(3);
+        assertThat(ExplanationBudget.jsonBytes("東")).isEqualTo(3);
+        assertThat(ExplanationBudget.jsonBytes("🎉")).as("a surrogate pair: 2 × 3 ≥ its 4 bytes").isEqualTo(6);
+    }
+
+    @Test
+    void theSmallestBudgetItNamesIsEnough() throws Exception {
+        Explanation e = new Explanation("rollout", List.of(0, 1, 2), List.of(new WordWeight("What", 0, 4, 1.0)),
+                List.of(new WordWeight("Paris", 10, 15, 1.0)));
+        String message = org.assertj.core.api.Assertions.catchThrowable(() -> ExplanationBudget.fit(e, 10)).getMessage();
+        int needed = Integer.parseInt(message.replaceAll(".*at least (\\d+) bytes.*", "$1"));
+        Explanation fitted = ExplanationBudget.fit(e, needed); // no exception at exactly the bound
+        assertThat(new ObjectMapper().writeValueAsBytes(fitted).length).isLessThanOrEqualTo(needed);
+        assertThatThrownBy(() -> ExplanationBudget.fit(e, needed - 1)).hasMessageContaining("at least " + needed);
+    }
 }

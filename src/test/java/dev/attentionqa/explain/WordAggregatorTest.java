@@ -43,4 +43,10 @@ class WordAggregatorTest {
         assertThatThrownBy(() -> WordAggregator.words(TEXT, WORD_IDS, STARTS, ENDS, new double[] {1}))
                 .hasMessageContaining("(got 1 weights for 4 tokens)");
     }
+
+    @Test
+    void zeroWeightsGiveZeroWordsNotNaN() {
+        List<WordWeight> words = WordAggregator.words(TEXT, WORD_IDS, STARTS, ENDS, new double[] {0, 0, 0, 0});
+        assertThat(words).isNotEmpty().allMatch(w -> w.weight() == 0.0);
+    }
 }

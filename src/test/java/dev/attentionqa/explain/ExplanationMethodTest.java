@@ -1,0 +1,25 @@
+package dev.attentionqa.explain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The method names of the message contract and their lookup. */
+class ExplanationMethodTest {
+
+    @Test
+    void namesEveryMethodInDeclarationOrderAndFindsEachByName() {
+        assertThat(ExplanationMethod.ids()).containsExactly("attention", "rollout");
+        for (ExplanationMethod m : ExplanationMethod.values()) {
+            assertThat(ExplanationMethod.of(m.id())).isSameAs(m);
+        }
+        assertThat(ExplanationMethod.ATTENTION.id()).isEqualTo("attention");
+    }
+
+    @Test
+    void anUnknownNameIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> ExplanationMethod.of("saliency"))
+                .hasMessage("explanation method must be one of [attention, rollout] (got \"saliency\")");
+    }
+}

@@ -66,6 +66,7 @@ public class RequestLoop {
 
     private final AtomicReference<Thread> thread = new AtomicReference<>();
     private volatile boolean polling;
+    private volatile ConnectionCount connections;
     /** Shutdown gave up on the batch in flight: deliver nothing more. */
     private volatile boolean giveUp;
 
@@ -117,6 +118,15 @@ public class RequestLoop {
         return polling;
     }
 
+    /**
+     * The consumer's open connections to brokers now (its {@code connection-count} metric): 0 while no broker answers,
+     * also while the loop waits on a delivery, so readiness reflects the request path's own link.
+     */
+    public double brokerConnections() {
+        ConnectionCount c = connections;
+        return c == null ? 0 : c.read();
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> consumer = clients.consumer();
                 Delivery delivery = clients.exactlyOnce()
@@ -124,6 +134,7 @@ public class RequestLoop {
                 KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer)) {
             consumerMetrics.bindTo(registry);
             var b = config.batching();
+            connections = new ConnectionCount(consumer);
             MicroBatchPoller poller = new MicroBatchPoller(consumer, config.topics().requests(), b.maxRequests(),
                     b.maxTokens(), b.maxDelay(), answering::modelTokens);
             LOG.infof("consuming %s as group %s, %s, micro-batches of up to %d requests and %,d model tokens",

@@ -66,14 +66,26 @@ final class WorkerProcess implements AutoCloseable {
         return managementStatus("/q/health/ready");
     }
 
+    /** The body of a path on the management port, or "" when nothing listens (or it does not answer in 5 s). */
+    String managementBody(String path) throws InterruptedException {
+        HttpResponse<String> r = management(path);
+        return r == null ? "" : r.body();
+    }
+
     /** HTTP status of a path on the management port, or -1 when nothing listens (or it does not answer in 5 s). */
     int managementStatus(String path) throws InterruptedException {
+        HttpResponse<String> r = management(path);
+        return r == null ? -1 : r.statusCode();
+    }
+
+    /** GET of a path on the management port; null when nothing listens or it does not answer in 5 s. */
+    private HttpResponse<String> management(String path) throws InterruptedException {
         try {
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(5)).build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Native-memory soak: many encoder runs of varying shape fetching what explanations use (hidden states,
@@ -21,29 +22,38 @@ import java.util.function.Consumer;
  */
 public final class SoakBenchmark {
 
-    private final Encoder encoder;
+    private final IntConsumer inference;
     private final int samples;
 
-    private final int padMultiple;
-
+    /** Soaks {@code encoder} with inputs shaped as the worker shapes them (see the class comment). */
     public SoakBenchmark(Encoder encoder, int samples, int padMultiple) {
-        this.encoder = encoder;
-        this.samples = samples;
-        this.padMultiple = padMultiple;
+        this(encoderRuns(encoder, padMultiple), samples);
     }
 
-    public SoakResult run(int inferences, int warmUp, Consumer<long[]> onSample) {
+    /** Soaks any workload: {@code inference} runs the i-th inference (1-based); a test gives it a leaking one. */
+    SoakBenchmark(IntConsumer inference, int samples) {
+        this.inference = inference;
+        this.samples = samples;
+    }
+
+    private static IntConsumer encoderRuns(Encoder encoder, int padMultiple) {
         Random random = new Random(7);
-        int every = Math.max(1, inferences / samples);
-        List<long[]> curve = new ArrayList<>();
-        long afterWarmUp = -1;
-        long started = System.nanoTime();
-        for (int i = 1; i <= inferences; i++) {
+        return i -> {
             int batch = 1 + random.nextInt(4);
             int real = 16 + random.nextInt(113);
             int seq = (real + padMultiple - 1) / padMultiple * padMultiple;
             encoder.run(padded(EngineBenchmark.randomInput(batch, seq, i), real), EnumSet.of(EncoderOutput.Kind.HIDDEN,
                     EncoderOutput.Kind.MEAN_ATTENTION, EncoderOutput.Kind.ROLLOUT));
+        };
+    }
+
+    public SoakResult run(int inferences, int warmUp, Consumer<long[]> onSample) {
+        int every = Math.max(1, inferences / samples);
+        List<long[]> curve = new ArrayList<>();
+        long afterWarmUp = -1;
+        long started = System.nanoTime();
+        for (int i = 1; i <= inferences; i++) {
+            inference.accept(i);
             if (i == warmUp) {
                 afterWarmUp = RssSampler.rssKib();
             }

@@ -17,8 +17,12 @@ public record TokenizedText(String text, long[] ids, int[] wordIds, int[] starts
         return ids.length;
     }
 
-    /** Tokens [from, to) as their own text view; offsets still index the original text. */
+    /**
+     * Tokens [from, to) as their own text view; offsets still index the original text. A range past the end throws
+     * ({@code copyOfRange} alone would pad with id 0, [PAD], silently).
+     */
     public TokenizedText slice(int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, ids.length);
         return new TokenizedText(text,
                 java.util.Arrays.copyOfRange(ids, from, to),
                 java.util.Arrays.copyOfRange(wordIds, from, to),

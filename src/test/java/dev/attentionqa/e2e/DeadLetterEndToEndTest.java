@@ -78,7 +78,18 @@ class DeadLetterEndToEndTest {
         assertThat(answers.keySet()).isEqualTo(answerExpected);
         var strayAnswers = TopicReader.readToEnd("qa.answers", deadExpected.keySet(), Duration.ofSeconds(60));
         assertThat(strayAnswers).as("dead-lettered events must not be answered").isEmpty();
+        // readKeys keeps one record per key: count every record of each key in the whole topic as it is now
+        assertThat(perKey(TopicReader.readToEnd("qa.requests.dlq", deadExpected.keySet(), Duration.ofSeconds(60))))
+                .as("dead letters per key").containsOnlyKeys(deadExpected.keySet())
+                .allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1L));
+        assertThat(perKey(TopicReader.readToEnd("qa.answers", answerExpected, Duration.ofSeconds(60))))
+                .as("answers per key").containsOnlyKeys(answerExpected).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1L));
         assertThat(readiness()).isEqualTo(200);
+    }
+
+    private static java.util.Map<String, Long> perKey(java.util.List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key,
+                java.util.stream.Collectors.counting()));
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {

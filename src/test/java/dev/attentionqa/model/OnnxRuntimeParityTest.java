@@ -5,9 +5,11 @@ import dev.attentionqa.bench.OnnxRuntimeEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -135,8 +137,18 @@ class OnnxRuntimeParityTest {
                 .hasMessageContaining("qa_outputs");
     }
 
+    /** Warm-up must run the graph at the shape it names (a warm-up that ran nothing would still take time). */
     @Test
-    void warmUpRunsOneSmallBatch() {
-        assertThat(encoder.warmUp()).isPositive();
+    void warmUpRunsOneBatchOfTheGivenShape() {
+        List<long[]> runs = new CopyOnWriteArrayList<>();
+        RunListener listener = (batch, seq, tokens, nanos) -> runs.add(new long[] {batch, seq, tokens, nanos});
+        try (Encoder listened = Encoder.create(MiniLmFixture.model(), new EngineOptions(1, 2, 2, true, "", listener))) {
+            Duration small = listened.warmUp();
+            assertThat(runs).singleElement().satisfies(r -> assertThat(r).startsWith(1, 8, 8));
+            assertThat(small.toNanos()).isGreaterThanOrEqualTo(runs.get(0)[3]);
+            runs.clear();
+            listened.warmUp(4, 32);
+            assertThat(runs).singleElement().satisfies(r -> assertThat(r).startsWith(4, 32, 128));
+        }
     }
 }

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A test oracle written straight from HF's numpy code, sharing nothing with the span classes: each window run
- * alone (unpadded), full start×end score matrix, word alignment by scanning the window.
+ * A test oracle written straight from HF's numpy code ({@code transformers.pipelines.question_answering}), sharing
+ * nothing with the span classes: each window run alone (unpadded), the full start×end score matrix, top-k before the
+ * context filter as HF does it, word alignment by scanning the window. Across windows the best score of each
+ * character span is kept (the worker's rule; recent HF versions instead sum the scores of answers with the same
+ * text, which counts a span twice where windows overlap).
  */
 final class ReferenceSpanDecode {
 
@@ -66,32 +69,61 @@ final class ReferenceSpanDecode {
                 EnumSet.of(EncoderOutput.Kind.QA_LOGITS));
     }
 
+    /**
+     * HF's {@code select_starts_ends} + {@code decode_spans} order: CLS probabilities zeroed, the start×end matrix over
+     * the whole sequence banded to 0 ≤ e − s < 15, the top k cells of it taken first, and only then the cells whose
+     * both ends are in the context (or CLS, which HF leaves unmasked) kept. numpy's {@code argpartition} breaks ties
+     * arbitrarily; here a tie goes to the lower flat index. A kept cell on CLS maps to characters 0–0, as HF's
+     * offsets fallback does; a reversed or out-of-band cell (score 0) to the characters between its ends, or "".
+     */
     private static List<Answer> windowAnswers(TokenizedText c, int from, int to, int offset, double[] ps, double[] pe,
                                               int topK) {
-        List<double[]> spans = new ArrayList<>(); // {score, s, e}
-        for (int s = offset; s < offset + to - from; s++) {
-            for (int e = s; e < offset + to - from && e - s <= 14; e++) {
-                spans.add(new double[] {ps[s] * pe[e], s, e});
+        int n = ps.length;
+        ps[0] = 0;
+        pe[0] = 0;
+        Integer[] cells = new Integer[n * n];
+        double[] score = new double[n * n];
+        for (int s = 0; s < n; s++) {
+            for (int e = 0; e < n; e++) {
+                cells[s * n + e] = s * n + e;
+                score[s * n + e] = e >= s && e - s <= 14 ? ps[s] * pe[e] : 0;
             }
         }
-        spans.sort(Comparator.comparingDouble((double[] x) -> -x[0]).thenComparingDouble(x -> x[1]).thenComparingDouble(x -> x[2]));
+        java.util.Arrays.sort(cells, Comparator.comparingDouble((Integer i) -> -score[i]).thenComparingInt(i -> i));
         List<Answer> answers = new ArrayList<>();
-        for (double[] span : spans.subList(0, Math.min(topK, spans.size()))) {
-            int first = from + (int) span[1] - offset;
-            int last = from + (int) span[2] - offset;
-            int start = Integer.MAX_VALUE;
-            int end = -1;
-            for (int i = from; i < to; i++) {
-                if (c.wordIds()[i] == c.wordIds()[first]) {
-                    start = Math.min(start, c.starts()[i]);
-                }
-                if (c.wordIds()[i] == c.wordIds()[last]) {
-                    end = Math.max(end, c.ends()[i]);
-                }
+        for (int cell : java.util.Arrays.copyOf(cells, Math.min(topK, cells.length))) {
+            int s = cell / n;
+            int e = cell % n;
+            boolean desired = (s == 0 || (s >= offset && s < offset + to - from))
+                    && (e == 0 || (e >= offset && e < offset + to - from));
+            if (!desired) {
+                continue;
             }
-            answers.add(new Answer(c.text().substring(start, end), span[0], start, end));
+            int start = s == 0 ? 0 : wordStart(c, from, to, from + s - offset);
+            int end = e == 0 ? 0 : wordEnd(c, from, to, from + e - offset);
+            answers.add(new Answer(start < end ? c.text().substring(start, end) : "", score[cell], start, end));
         }
         return answers;
+    }
+
+    private static int wordStart(TokenizedText c, int from, int to, int token) {
+        int start = Integer.MAX_VALUE;
+        for (int i = from; i < to; i++) {
+            if (c.wordIds()[i] == c.wordIds()[token]) {
+                start = Math.min(start, c.starts()[i]);
+            }
+        }
+        return start;
+    }
+
+    private static int wordEnd(TokenizedText c, int from, int to, int token) {
+        int end = -1;
+        for (int i = from; i < to; i++) {
+            if (c.wordIds()[i] == c.wordIds()[token]) {
+                end = Math.max(end, c.ends()[i]);
+            }
+        }
+        return end;
     }
 
     /** Softmax over [CLS] and positions [from, to); everything else at -10000. */

@@ -78,6 +78,22 @@ class SpanPipelineTest {
         }
     }
 
+    /**
+     * Where HF's order (top k cells of the whole matrix, then the context filter) and the pipeline's (context spans
+     * only, then top k) part: a k larger than the context has spans. HF fills its k with zero-score cells (here the
+     * CLS cell, an empty answer at 0–0); the pipeline returns only the context's spans, the same ones in the same order.
+     */
+    @Test
+    void aTopKBeyondTheContextsSpansReturnsOnlyRealSpans() {
+        String tiny = "Paris is big.";
+        List<Answer> hf = reference(tiny, 20, false);
+        List<Answer> ours = pipeline(1).answer(QUESTION, tiny, new SpanOptions(20, 15, false, true)).answers();
+        assertThat(ours).hasSize(10) // 4 tokens: 4 + 3 + 2 + 1 spans
+                .isEqualTo(hf.stream().filter(a -> a.score() > 0).toList());
+        assertThat(hf).hasSizeGreaterThan(ours.size()).filteredOn(a -> a.score() == 0)
+                .contains(new Answer("", 0.0, 0, 0));
+    }
+
     @Test
     void batchingWindowsDoesNotChangeTheAnswers() {
         List<Answer> one = pipeline(1).answer(QUESTION, CONTEXT, 3).answers();
@@ -156,9 +172,13 @@ class SpanPipelineTest {
     }
 
     private static List<Answer> reference(int topK, boolean impossible) {
+        return reference(CONTEXT, topK, impossible);
+    }
+
+    private static List<Answer> reference(String context, int topK, boolean impossible) {
         TokenizedText q = tokenizer.tokenize(QUESTION);
         q = q.slice(0, Math.min(q.size(), MAX_QUESTION_LEN));
-        return ReferenceSpanDecode.answers(encoder, tokenizer.specialTokens(), q, tokenizer.tokenize(CONTEXT),
+        return ReferenceSpanDecode.answers(encoder, tokenizer.specialTokens(), q, tokenizer.tokenize(context),
                 MAX_SEQ_LEN, DOC_STRIDE, topK, impossible);
     }
 }

@@ -2,9 +2,4 @@ package dev.attentionqa.qa;
 
 /** A sentence of the context; {@code start}/{@code end} are UTF-16 offsets into the context string. */
 public record Sentence(int start, int end, String text) {
-
-    /** Whether the character range [from, to) lies inside this sentence. */
-    public boolean contains(int from, int to) {
-        return from >= start && to <= end;
-    }
 }

@@ -2,7 +2,6 @@ package dev.attentionqa.qa;
 
 import dev.attentionqa.tokenize.TokenizedText;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,14 +29,5 @@ final class SentenceTokens {
             ranges[s] = new int[] {from, token};
         }
         return ranges;
-    }
-
-    /** Per sentence, its tokens as a slice of the context's. */
-    static List<TokenizedText> of(TokenizedText context, int[][] ranges) {
-        List<TokenizedText> perSentence = new ArrayList<>(ranges.length);
-        for (int[] r : ranges) {
-            perSentence.add(context.slice(r[0], r[1]));
-        }
-        return perSentence;
     }
 }

@@ -51,4 +51,11 @@ class ModelBatchPlanTest {
     private static ModelBatchPlan.Call call(int rows, int length) {
         return new ModelBatchPlan.Call(rows, length);
     }
+
+    @Test
+    void callsThatFillTheTokenBudgetExactlyShareOneBatch() {
+        // 2 rows padded to 400 = 800 tokens, the budget itself: it fits
+        List<ModelBatchPlan.Batch> batches = ModelBatchPlan.of(List.of(call(1, 400), call(1, 400)), BOUNDS, 512);
+        assertThat(batches).extracting(ModelBatchPlan.Batch::calls).containsExactly(List.of(0, 1));
+    }
 }

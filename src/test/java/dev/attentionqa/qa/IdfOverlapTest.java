@@ -23,6 +23,12 @@ class IdfOverlapTest {
     }
 
     @Test
+    void aQuestionOfFunctionWordsOnlyScoresZeroNotNaN() {
+        IdfOverlap overlap = new IdfOverlap(sentences("Rollout multiplies attention.", "Nothing here."));
+        assertThat(overlap.scores("What is it?")).containsExactly(0.0, 0.0); // no IDF to divide by
+    }
+
+    @Test
     void scoresAreOneWhenEveryContentWordMatchesAndZeroWhenNoneDoes() {
         IdfOverlap overlap = new IdfOverlap(sentences("Rollout multiplies attention.", "Nothing here."));
         double[] scores = overlap.scores("The rollout of attention?");

@@ -1,13 +1,8 @@
 package dev.attentionqa.batching;
 
 import dev.attentionqa.model.BertConfig;
-import dev.attentionqa.model.DefaultModel;
-import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
-import dev.attentionqa.model.EngineOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,22 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * exactly), how an engine failure fans out, how the merged batch is padded, and how the queue stops. Each wait that
  * a broken queue would turn into an hour-long one is bounded by a timeout.
  */
-class EncoderQueueEdgesTest {
+class EncoderQueueEdgesTest extends QueueOnMiniLm {
 
     private static final Set<EncoderOutput.Kind> HIDDEN = EnumSet.of(EncoderOutput.Kind.HIDDEN);
-    private static final Duration NEVER = Duration.ofHours(1);
-
-    private static Encoder encoder;
-
-    @BeforeAll
-    static void load() {
-        encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults());
-    }
-
-    @AfterAll
-    static void close() {
-        encoder.close();
-    }
 
     @Test
     void closingTheRegistrationOfARequestThatWillNotCallReleasesTheOthers() throws Exception {

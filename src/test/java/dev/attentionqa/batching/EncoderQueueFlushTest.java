@@ -1,16 +1,9 @@
 package dev.attentionqa.batching;
 
-import dev.attentionqa.model.DefaultModel;
-import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderOutput;
-import dev.attentionqa.model.EngineOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,23 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The queue's two flushes besides "every registered request is waiting": the delay (a registered request that never
  * calls) and the token budget (calls that fill it leave without waiting for the rest), on the real MiniLM encoder.
  */
-class EncoderQueueFlushTest {
-
-    private static final Set<EncoderOutput.Kind> HIDDEN_AND_ROLLOUT = EnumSet.of(EncoderOutput.Kind.HIDDEN,
-            EncoderOutput.Kind.ROLLOUT);
-    private static final Duration NEVER = Duration.ofHours(1);
-
-    private static Encoder encoder;
-
-    @BeforeAll
-    static void load() {
-        encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults());
-    }
-
-    @AfterAll
-    static void close() {
-        encoder.close();
-    }
+class EncoderQueueFlushTest extends QueueOnMiniLm {
 
     @Test
     void aCallWhoseFellowRequestsNeverCallLeavesAfterTheDelay() throws Exception {

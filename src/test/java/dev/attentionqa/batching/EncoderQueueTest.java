@@ -2,15 +2,10 @@ package dev.attentionqa.batching;
 
 import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.BertConfig;
-import dev.attentionqa.model.DefaultModel;
-import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
-import dev.attentionqa.model.EngineOptions;
 import dev.attentionqa.model.InvalidEncoderInputException;
 import dev.attentionqa.model.ModelInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,23 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * The queue in front of the real MiniLM encoder: calls of registered requests made at the same time run as one
  * model batch, and each caller gets exactly the rows it would have got alone.
  */
-class EncoderQueueTest {
-
-    private static final Set<EncoderOutput.Kind> HIDDEN_AND_ROLLOUT = EnumSet.of(EncoderOutput.Kind.HIDDEN,
-            EncoderOutput.Kind.ROLLOUT);
-    private static final Duration NEVER = Duration.ofHours(1);
-
-    private static Encoder encoder;
-
-    @BeforeAll
-    static void load() {
-        encoder = Encoder.create(DefaultModel.load(), EngineOptions.defaults());
-    }
-
-    @AfterAll
-    static void close() {
-        encoder.close();
-    }
+class EncoderQueueTest extends QueueOnMiniLm {
 
     @Test
     void callsMadeTogetherShareOneModelBatchAndGetTheirOwnRows() throws Exception {

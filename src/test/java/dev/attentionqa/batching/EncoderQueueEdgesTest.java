@@ -144,10 +144,7 @@ class EncoderQueueEdgesTest extends QueueOnMiniLm {
                 EncoderQueue.Registration silent = queue.enter()) {
             CompletableFuture<EncoderOutput> waiting = CompletableFuture.supplyAsync(() -> queue.run(input(1, 9, 8), HIDDEN));
             Thread.sleep(200); // queued, held for the silent request
-            Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("qa-encoder-queue") && t.isAlive())
-                    .filter(t -> Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("dispatch")))
-                    .findFirst().orElseThrow();
+            Thread dispatcher = dispatcher();
             dispatcher.interrupt();
             assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(InterruptedException.class);
         }

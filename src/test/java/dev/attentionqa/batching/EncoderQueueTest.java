@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -176,10 +175,7 @@ class EncoderQueueTest extends QueueOnMiniLm {
     @Test
     void anInterruptedDispatcherStopsTheQueueInsteadOfLeavingCallsWaiting() throws Exception {
         try (EncoderQueue queue = new EncoderQueue(encoder, new BatchBounds(4096, 32, 16, NEVER))) {
-            Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("qa-encoder-queue") && t.isAlive())
-                    .filter(t -> Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("dispatch")))
-                    .findFirst().orElseThrow();
+            Thread dispatcher = dispatcher();
             dispatcher.interrupt();
             dispatcher.join(5_000);
             assertThat(queue.failure()).get().asString().contains("encoder queue interrupted");

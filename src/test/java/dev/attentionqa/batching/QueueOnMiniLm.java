@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,5 +29,13 @@ abstract class QueueOnMiniLm {
     @AfterAll
     static void closeEncoder() {
         encoder.close();
+    }
+
+    /** The live dispatcher thread of the test's queue (the only one waiting in {@code dispatch}). */
+    static Thread dispatcher() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("qa-encoder-queue") && t.isAlive())
+                .filter(t -> Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("dispatch")))
+                .findFirst().orElseThrow();
     }
 }

@@ -4,6 +4,8 @@ import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
+import dev.attentionqa.model.InputAttribution;
+import dev.attentionqa.model.SpanTargets;
 import dev.attentionqa.model.ModelInfo;
 
 import java.util.ArrayList;
@@ -91,6 +93,20 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /**
+     * Runs on the caller's thread, beside the dispatcher: its k interpolation points are one sequence's own batch,
+     * which nothing could join.
+     */
+    @Override
+    public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
+        synchronized (this) {
+            if (failure != null) {
+                throw new IllegalStateException("encoder queue stopped: " + failure, failure);
+            }
+        }
+        return engine.integratedGradients(one, baselineIds, steps);
     }
 
     private void dispatch() {
@@ -188,6 +204,10 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
         long[][] ids = new long[rows][paddedLength];
         long[][] mask = new long[rows][paddedLength];
         long[][] types = new long[rows][paddedLength];
+        boolean targeted = calls.stream().allMatch(p -> p.input().targets() != null);
+        int[] starts = new int[rows];
+        int[] ends = new int[rows];
+        boolean[][] allowed = new boolean[rows][paddedLength];
         int row = 0;
         for (Pending p : calls) {
             EncoderInput in = p.input();
@@ -197,9 +217,14 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
                 System.arraycopy(in.inputIds()[r], 0, ids[row], 0, length);
                 System.arraycopy(in.attentionMask()[r], 0, mask[row], 0, length);
                 System.arraycopy(in.tokenTypeIds()[r], 0, types[row], 0, length);
+                if (targeted) {
+                    starts[row] = in.targets().starts()[r];
+                    ends[row] = in.targets().ends()[r];
+                    System.arraycopy(in.targets().allowed()[r], 0, allowed[row], 0, length);
+                }
             }
         }
-        return new EncoderInput(ids, mask, types);
+        return new EncoderInput(ids, mask, types, targeted ? new SpanTargets(starts, ends, allowed) : null);
     }
 
     /** Runs what is waiting, then stops the dispatcher; later calls fail. */

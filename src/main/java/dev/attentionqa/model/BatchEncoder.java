@@ -16,4 +16,10 @@ public interface BatchEncoder {
 
     /** Encodes {@code in} and returns the requested outputs, one row per input sequence. */
     EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch);
+
+    /**
+     * Integrated gradients of the span score of {@code one} (a single sequence with {@link EncoderInput#targets()})
+     * from the baseline {@code baselineIds} (null: zero embeddings) in {@code steps} steps; QA models only.
+     */
+    InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps);
 }

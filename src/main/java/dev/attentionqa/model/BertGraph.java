@@ -46,6 +46,7 @@ public final class BertGraph {
     /** Added to scores of padded keys: ONNX export's (1 - mask) * float32 min. */
     private static final float MASK_FILL = -Float.MAX_VALUE;
 
+    private final Graph graph;
     private final Ops tf;
     private final BertConfig config;
     private final BertWeights weights;
@@ -55,6 +56,7 @@ public final class BertGraph {
     private Operand<TInt32> seq;
 
     private BertGraph(Graph graph, BertConfig config, BertWeights weights, int lanes) {
+        this.graph = graph;
         this.tf = Ops.create(graph);
         this.config = config;
         this.weights = weights;
@@ -94,10 +96,12 @@ public final class BertGraph {
         Operand<TFloat32> keyMask = keyMask(attentionMask);
         List<Lane> laneStates = splitIntoLanes(Embeddings.build(tf, config, this::weight, inputIds, tokenTypeIds, seq));
         List<Operand<TFloat32>> meanProbs = new ArrayList<>();
+        List<List<Operand<TFloat32>>> laneProbs = new ArrayList<>();
         for (int layer = 0; layer < config.numLayers(); layer++) {
             LayerWeights w = LayerWeights.read(layer, config, weights, variables);
             List<Operand<TFloat32>> probs = new ArrayList<>();
             laneStates = encoderLayer(laneStates, keyMask, w, probs);
+            laneProbs.add(probs);
             tf.withName(attentionProbs(layer)).identity(join(probs, 2)); // [batch, heads, seq, seq]
             List<Operand<TFloat32>> means = new ArrayList<>();
             for (Operand<TFloat32> p : probs) {
@@ -113,7 +117,9 @@ public final class BertGraph {
         }
         Operand<TFloat32> hidden = tf.withName(LAST_HIDDEN_STATE).identity(join(slices, 1)); // [batch, seq, hidden]
         if (config.hasQaHead()) {
-            qaHead(tf.reshape(hidden, rowsOfHidden()));
+            List<Operand<TFloat32>> logits = qaHead(tf.reshape(hidden, rowsOfHidden()));
+            GradientGraph.build(tf, seq, laneProbs, logits.get(0), logits.get(1),
+                    graph.operation(Embeddings.WORD_EMBEDDINGS).<TFloat32>output(0));
         }
     }
 
@@ -245,15 +251,16 @@ public final class BertGraph {
         return tf.math.mul(x, cdf);
     }
 
-    private void qaHead(Operand<TFloat32> hidden) {
+    /** Start and end logits, [batch, seq] each. */
+    private List<Operand<TFloat32>> qaHead(Operand<TFloat32> hidden) {
         Operand<TFloat32> kernel = variable(BertWeights.QA_WEIGHT,
                 weights.get(BertWeights.QA_WEIGHT, 2, config.hiddenSize()).transpose2d());
         Operand<TFloat32> bias = weights.has(BertWeights.QA_BIAS) ? weight(BertWeights.QA_BIAS, 2) : tf.zeros(
                 tf.constant(new int[] {2}), TFloat32.class);
         Operand<TFloat32> logits = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel), bias),
                 shape(batch, seq, tf.constant(2))); // [batch, seq, 2]
-        tf.withName(START_LOGITS).gather(logits, tf.constant(0), tf.constant(2)); // [batch, seq]
-        tf.withName(END_LOGITS).gather(logits, tf.constant(1), tf.constant(2)); // [batch, seq]
+        return List.of(tf.withName(START_LOGITS).gather(logits, tf.constant(0), tf.constant(2)),
+                tf.withName(END_LOGITS).gather(logits, tf.constant(1), tf.constant(2))); // [batch, seq] each
     }
 
     private Operand<TFloat32> weight(String name, int... expectedShape) {

@@ -10,6 +10,9 @@ import org.tensorflow.types.family.TNumber;
 /** BERT's embedding block as graph ops: word + segment (absent in DistilBERT) + position embeddings, then LayerNorm. */
 public final class Embeddings {
 
+    /** The word-embedding lookup [batch, seq, hidden]; integrated gradients feed interpolated embeddings in its place. */
+    public static final String WORD_EMBEDDINGS = "word_embeddings";
+
     /** Declares (once) and reads the variable holding weight {@code name}, checked against {@code shape}. */
     @FunctionalInterface
     public interface Weights {
@@ -23,7 +26,7 @@ public final class Embeddings {
     public static Operand<TFloat32> build(Ops tf, BertConfig config, Weights weights, Operand<TInt64> inputIds,
                                    Operand<TInt64> tokenTypeIds, Operand<TInt32> seq) {
         int hidden = config.hiddenSize();
-        Operand<TFloat32> sum = tf.gather(weights.get("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
+        Operand<TFloat32> sum = tf.withName(WORD_EMBEDDINGS).gather(weights.get("embeddings.word_embeddings.weight", config.vocabSize(), hidden),
                 inputIds, tf.constant(0)); // [batch, seq, hidden]
         if (config.hasTokenTypeEmbeddings()) {
             Operand<TFloat32> types = tf.gather(weights.get("embeddings.token_type_embeddings.weight",

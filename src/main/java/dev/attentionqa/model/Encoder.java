@@ -126,6 +126,11 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
             throw new IllegalArgumentException("QA_LOGITS needs a model with a qa_outputs head (got "
                     + info.name() + " without one)");
         }
+        boolean explains = fetch.stream().anyMatch(EncoderOutput.Kind::needsTargets);
+        if (explains && (in.targets() == null || !config.hasQaHead())) {
+            throw new IllegalArgumentException(fetch + " needs a model with a qa_outputs head and span targets (got "
+                    + (config.hasQaHead() ? "no targets" : info.name() + " without a head") + ")");
+        }
         long started = System.nanoTime();
         int batch = in.batchSize();
         int seq = in.seqLength();
@@ -139,12 +144,31 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
                     .feed(BertGraph.TOKEN_TYPE_IDS, types);
             OutputFetch plan = new OutputFetch(fetch, config.numLayers());
             plan.addTo(runner);
-            try (Result result = runner.run()) {
+            try (SpanTargetFeed targets = explains ? SpanTargetFeed.of(in.targets(), seq) : null;
+                    Result result = (targets == null ? runner : targets.addTo(runner)).run()) {
                 EncoderOutput out = new EncoderOutput(plan.copyOut(result), batch, seq);
                 listener.afterRun(batch, seq, realTokens(in.attentionMask()), System.nanoTime() - started);
                 return out;
             }
         }
+    }
+
+    /**
+     * Integrated gradients of one sequence's span score on its word embeddings, from {@code baselineIds} (null: zero
+     * embeddings) in {@code steps} midpoint steps; see {@link IntegratedGradients}.
+     */
+    @Override
+    public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
+        one.validateFor(config);
+        if (!config.hasQaHead()) {
+            throw new IllegalArgumentException("integrated gradients explain span scores: " + info.name()
+                    + " has no qa_outputs head");
+        }
+        long started = System.nanoTime();
+        InputAttribution attribution = new IntegratedGradients(session).attribute(one, baselineIds, steps);
+        listener.afterRun(steps, one.seqLength(), (long) steps * realTokens(one.attentionMask()),
+                System.nanoTime() - started);
+        return attribution;
     }
 
     private static long realTokens(long[][] mask) {

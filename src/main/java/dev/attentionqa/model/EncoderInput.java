@@ -2,8 +2,11 @@ package dev.attentionqa.model;
 
 import java.util.Arrays;
 
-/** One padded batch for the encoder: token ids, attention mask and segment ids, each [batch][seq]. */
-public record EncoderInput(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds) {
+/**
+ * One padded batch for the encoder: token ids, attention mask and segment ids, each [batch][seq], and for gradient
+ * explanations the span each sequence's score is read on ({@code targets}, null otherwise).
+ */
+public record EncoderInput(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds, SpanTargets targets) {
 
     /** Rejects empty, ragged or mismatched arrays, naming the first offending row. */
     public EncoderInput {
@@ -12,6 +15,20 @@ public record EncoderInput(long[][] inputIds, long[][] attentionMask, long[][] t
         requireRectangular("tokenTypeIds", tokenTypeIds);
         requireSameShape("attentionMask", attentionMask, inputIds);
         requireSameShape("tokenTypeIds", tokenTypeIds, inputIds);
+        if (targets != null && (targets.batchSize() != inputIds.length || targets.allowed()[0].length != inputIds[0].length)) {
+            throw new InvalidEncoderInputException("targets should be [" + inputIds.length + "][" + inputIds[0].length
+                    + "] like inputIds (got [" + targets.batchSize() + "][" + targets.allowed()[0].length + "])");
+        }
+    }
+
+    /** A batch without span targets. */
+    public EncoderInput(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds) {
+        this(inputIds, attentionMask, tokenTypeIds, null);
+    }
+
+    /** The same batch explaining {@code spans}. */
+    public EncoderInput withTargets(SpanTargets spans) {
+        return new EncoderInput(inputIds, attentionMask, tokenTypeIds, spans);
     }
 
     /** A batch with every position attended and every segment id 0 (equal-length sequences only). */

@@ -10,12 +10,20 @@ import java.util.Set;
  * What one encoder run returned, copied out of TF tensors into flat Java arrays; only the fetched kinds
  * are present. Shapes: HIDDEN [batch, seq, hidden], MEAN_ATTENTION [layers, batch, seq, seq],
  * ALL_ATTENTION [layers, batch, heads, seq, seq], QA_LOGITS [2, batch, seq] (start, end),
- * ROLLOUT [batch, seq, seq].
+ * ROLLOUT [batch, seq, seq], SPAN_SCORE [batch], GRAD_ATTENTION [batch, seq, seq]; the last two need
+ * {@link EncoderInput#targets()}.
  */
 public final class EncoderOutput {
 
     /** The outputs a caller can ask for; attention for all heads is 12× larger than the head mean. */
-    public enum Kind { HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS, ROLLOUT }
+    public enum Kind {
+        HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS, ROLLOUT, SPAN_SCORE, GRAD_ATTENTION;
+
+        /** Whether the kind explains the targets' spans (and so needs them fed). */
+        public boolean needsTargets() {
+            return this == SPAN_SCORE || this == GRAD_ATTENTION;
+        }
+    }
 
     private final Map<Kind, ArrayTensor> outputs;
     private final int batch;
@@ -70,7 +78,7 @@ public final class EncoderOutput {
         outputs.forEach((kind, t) -> {
             int[] starts = new int[t.rank()];
             int[] sizes = t.shape().clone();
-            int batchAxis = kind == Kind.HIDDEN || kind == Kind.ROLLOUT ? 0 : 1;
+            int batchAxis = kind == Kind.MEAN_ATTENTION || kind == Kind.ALL_ATTENTION || kind == Kind.QA_LOGITS ? 1 : 0;
             starts[batchAxis] = from;
             sizes[batchAxis] = count;
             // Positions are the axes after the batch axis (and after the head axis), except hidden's last one.
@@ -111,6 +119,16 @@ public final class EncoderOutput {
     /** Attention rollout over all layers for sequence {@code b}: [query][key], each row summing to 1. */
     public float[][] rollout(int b) {
         return square(get(Kind.ROLLOUT).data(), index(b, batch, "batch") * seq * seq);
+    }
+
+    /** Gradient-weighted attention relevance (Chefer et al. 2021) for sequence {@code b}: [query][key]. */
+    public float[][] gradAttention(int b) {
+        return square(get(Kind.GRAD_ATTENTION).data(), index(b, batch, "batch") * seq * seq);
+    }
+
+    /** The explained score log p_start + log p_end of sequence {@code b}'s target span. */
+    public float spanScore(int b) {
+        return get(Kind.SPAN_SCORE).data()[index(b, batch, "batch")];
     }
 
     /** Attention of one head of {@code layer} for sequence {@code b}: [query][key]. */

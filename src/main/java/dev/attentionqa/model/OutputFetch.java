@@ -26,6 +26,8 @@ final class OutputFetch {
             case HIDDEN -> List.of(BertGraph.LAST_HIDDEN_STATE);
             case MEAN_ATTENTION -> List.of(BertGraph.MEAN_ATTENTION);
             case ROLLOUT -> List.of(BertGraph.ROLLOUT);
+            case SPAN_SCORE -> List.of(GradientGraph.SPAN_SCORE);
+            case GRAD_ATTENTION -> List.of(GradientGraph.GRAD_ATTENTION);
             case QA_LOGITS -> List.of(BertGraph.START_LOGITS, BertGraph.END_LOGITS);
             case ALL_ATTENTION -> {
                 List<String> names = new ArrayList<>();

@@ -2,19 +2,21 @@ package dev.attentionqa.qa;
 
 import dev.attentionqa.explain.Explanation;
 import dev.attentionqa.explain.ExplanationMethod;
-import dev.attentionqa.explain.TokenAttention;
 import dev.attentionqa.explain.WordAggregator;
 import dev.attentionqa.explain.WordWeight;
 import dev.attentionqa.model.BatchEncoder;
+import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.tokenize.SpecialTokens;
 import dev.attentionqa.tokenize.TokenizedText;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Explains a span answer from one pass over the window that holds it: the rows of the answer's tokens (averaged)
- * of the method's matrix give the weights of the question's tokens and of the window's other context tokens
- * (the answer's own words are left out: with rollout's residual term they would outweigh everything else).
+ * Explains a span answer from the window that holds it: the rows of the answer's tokens (averaged) of the method's
+ * matrix, or the integrated-gradients attribution of each token to the answer's score, give the weights of the
+ * question's tokens and of the window's other context tokens (the answer's own words are left out: with the residual
+ * term of rollout and grad-attention they would outweigh everything else).
  */
 final class SpanExplainer {
 
@@ -35,12 +37,19 @@ final class SpanExplainer {
         }
         SpanWindow w = windowHolding(windows, tokens);
         int until = Math.min(tokens[1], w.to());
-        var matrix = pass.run(SpanFeatures.batch(question, context, List.of(w), special), method); // [seq, seq]
-        int rowFrom = w.contextOffset() + tokens[0] - w.from();
-        int rowUntil = w.contextOffset() + until - w.from();
+        EncoderInput input = SpanFeatures.batch(question, context, List.of(w), special);
+        int seq = input.seqLength();
+        boolean[] allowed = w.contextMask(seq);
+        allowed[0] = true; // HF's softmax keeps [CLS]
+        boolean[] words = w.contextMask(seq); // the positions integrated gradients start from [PAD]
         int q = question.size();
-        double[] questionWeights = TokenAttention.received(matrix.weights(), rowFrom, rowUntil, 1, 1 + q);
-        double[] contextWeights = TokenAttention.received(matrix.weights(), rowFrom, rowUntil, w.contextOffset(),
+        for (int p = 1; p <= q; p++) {
+            words[p] = true;
+        }
+        ExplanationPass.Relevance relevance = pass.span(input, w.contextOffset() + tokens[0] - w.from(),
+                w.contextOffset() + until - w.from(), allowed, words, special.pad(), method);
+        double[] questionWeights = Arrays.copyOfRange(relevance.weights(), 1, 1 + q);
+        double[] contextWeights = Arrays.copyOfRange(relevance.weights(), w.contextOffset(),
                 w.contextOffset() + w.contextLength());
         for (int t = tokens[0]; t < until; t++) {
             contextWeights[t - w.from()] = 0; // the answer explains nothing about itself
@@ -50,7 +59,7 @@ final class SpanExplainer {
                 contextWeights).stream().filter(word -> word.end() <= answer.start() || word.start() >= answer.end()).toList();
         List<WordWeight> questionWords = WordAggregator.words(question.text(), question.wordIds(), question.starts(),
                 question.ends(), questionWeights);
-        return new Explanation(method.id(), matrix.layers(), questionWords, WordAggregator.top(contextWords, topWords));
+        return new Explanation(method.id(), relevance.layers(), questionWords, WordAggregator.top(contextWords, topWords));
     }
 
     /** The {@code [from, to)} context tokens that overlap the answer's characters, or null if none do. */

@@ -4,6 +4,7 @@ import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
+import dev.attentionqa.model.InputAttribution;
 import dev.attentionqa.model.InvalidEncoderInputException;
 import dev.attentionqa.model.ModelInfo;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,11 @@ class EncoderQueueTest extends QueueOnMiniLm {
         @Override
         public ModelInfo info() {
             return engine.info();
+        }
+
+        @Override
+        public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
+            return engine.integratedGradients(one, baselineIds, steps);
         }
     }
 

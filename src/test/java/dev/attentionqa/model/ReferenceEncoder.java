@@ -13,16 +13,31 @@ final class ReferenceEncoder {
     record Result(double[][][] hidden, double[][][][][] probs, double[][] startLogits, double[][] endLogits) {
     }
 
+    /** Adds {@code delta} to one attention probability after the softmax, as if it were an input (finite differences). */
+    record Nudge(int layer, int head, int query, int key, double delta) {
+    }
+
     private final TestArchitecture arch;
     private final Map<String, ArrayTensor> tensors;
     private final String prefix;
     private final boolean qaHead;
+    private Nudge nudge;
 
     ReferenceEncoder(TestArchitecture arch, Map<String, ArrayTensor> tensors, boolean qaHead) {
         this.arch = arch;
         this.tensors = tensors;
         this.prefix = qaHead ? arch.qaModelPrefix : "";
         this.qaHead = qaHead;
+    }
+
+    /** As {@link #forward(long[][], long[][], long[][])} with one attention probability nudged (null: none). */
+    Result forward(long[][] ids, long[][] mask, long[][] types, Nudge nudged) {
+        nudge = nudged;
+        try {
+            return forward(ids, mask, types);
+        } finally {
+            nudge = null;
+        }
     }
 
     /** Runs every sequence of the batch on its own; token types are read only where the model has them. */
@@ -111,6 +126,10 @@ final class ReferenceEncoder {
                 }
                 for (int j = 0; j < seq; j++) {
                     p[j] /= sum;
+                    if (nudge != null && nudge.layer() == layer && nudge.head() == head && nudge.query() == i
+                            && nudge.key() == j) {
+                        p[j] += nudge.delta();
+                    }
                     for (int c = 0; c < d; c++) {
                         context[i][head * d + c] += p[j] * v[j][head * d + c];
                     }
@@ -187,11 +206,28 @@ final class ReferenceEncoder {
         return t.data()[row * t.dim(1) + col];
     }
 
-    /** Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7. */
+    /**
+     * erf to ~1e-15: its Maclaurin series below 2.5, the continued fraction of erfc above (both converge fast there),
+     * so that finite differences of the reference are as exact as TF's own erf.
+     */
     static double erf(double x) {
-        double t = 1 / (1 + 0.3275911 * Math.abs(x));
-        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        double y = 1 - poly * Math.exp(-x * x);
+        double a = Math.abs(x);
+        double y;
+        if (a < 2.5) {
+            double term = a;
+            double sum = a;
+            for (int n = 1; n < 60; n++) {
+                term *= -a * a / n;
+                sum += term / (2 * n + 1);
+            }
+            y = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            double fraction = a;
+            for (int n = 80; n >= 1; n--) {
+                fraction = a + n / 2.0 / fraction;
+            }
+            y = 1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / fraction;
+        }
         return x >= 0 ? y : -y;
     }
 }

@@ -9,6 +9,7 @@ import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.model.EngineOptions;
 import dev.attentionqa.model.HfModelDirectory;
+import dev.attentionqa.model.InputAttribution;
 import dev.attentionqa.model.LoadedModel;
 import dev.attentionqa.model.ModelInfo;
 import dev.attentionqa.model.RandomBertDirectory;
@@ -145,6 +146,10 @@ class SpanPipelineTest {
                     ran[0] += Arrays.stream(row).sum();
                 }
                 return encoder.run(in, fetch);
+            }
+
+            public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
+                return encoder.integratedGradients(one, baselineIds, steps);
             }
         };
         SpanPipeline pipeline = new SpanPipeline(tokenizer, counting, MAX_SEQ_LEN, DOC_STRIDE, MAX_QUESTION_LEN, 4);

@@ -38,6 +38,9 @@ function heatMap(context, words, answer) {
   return out;
 }
 
+/** The explanation methods a span answer can be explained by (the radio buttons of the form). */
+const METHODS = ['grad-attention', 'rollout', 'attention', 'integrated-gradients'];
+
 function show(event) {
   const e = event.explanation || {question: [], context: []};
   const card = document.createElement('div');
@@ -56,12 +59,13 @@ function show(event) {
   const own = sent.get(event.id);
   if (own && event.answers.length > 0) {
     card.append(heatMap(own.context, e.context, event.answers[0]));
-    const other = e.method === 'attention' ? 'rollout' : 'attention';
-    const button = document.createElement('button');
-    button.className = 'switch';
-    button.textContent = `explain with ${other}`;
-    button.addEventListener('click', () => ask(own.question, own.context, other));
-    card.append(button);
+    for (const other of METHODS.filter(m => m !== e.method)) {
+      const button = document.createElement('button');
+      button.className = 'switch';
+      button.textContent = `explain with ${other}`;
+      button.addEventListener('click', () => ask(own.question, own.context, other));
+      card.append(button);
+    }
   }
   const chips = document.createElement('div');
   chips.className = 'chips';

@@ -205,6 +205,12 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
         long[][] mask = new long[rows][paddedLength];
         long[][] types = new long[rows][paddedLength];
         boolean targeted = calls.stream().allMatch(p -> p.input().targets() != null);
+        // the same outputs fetched means the same kind of targets: fed spans, or spans the graph decodes
+        boolean decoded = targeted && calls.get(0).input().targets().isDecoded();
+        if (targeted && calls.stream().anyMatch(p -> p.input().targets().isDecoded() != decoded)) {
+            throw new IllegalArgumentException("one batch cannot mix fed and decoded span targets (fetch "
+                    + calls.get(0).fetch() + ")");
+        }
         int[] starts = new int[rows];
         int[] ends = new int[rows];
         boolean[][] allowed = new boolean[rows][paddedLength];
@@ -218,13 +224,16 @@ public final class EncoderQueue implements BatchEncoder, AutoCloseable {
                 System.arraycopy(in.attentionMask()[r], 0, mask[row], 0, length);
                 System.arraycopy(in.tokenTypeIds()[r], 0, types[row], 0, length);
                 if (targeted) {
-                    starts[row] = in.targets().starts()[r];
-                    ends[row] = in.targets().ends()[r];
+                    if (!decoded) {
+                        starts[row] = in.targets().starts()[r];
+                        ends[row] = in.targets().ends()[r];
+                    }
                     System.arraycopy(in.targets().allowed()[r], 0, allowed[row], 0, length);
                 }
             }
         }
-        return new EncoderInput(ids, mask, types, targeted ? new SpanTargets(starts, ends, allowed) : null);
+        return new EncoderInput(ids, mask, types, !targeted ? null
+                : decoded ? SpanTargets.decoded(allowed) : new SpanTargets(starts, ends, allowed));
     }
 
     /** Runs what is waiting, then stops the dispatcher; later calls fail. */

@@ -32,6 +32,10 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = "--all-words", description = "Show stop words and punctuation among the explanation's context words too.")
     boolean allWords;
 
+    @Option(names = "--explanation", description = "grad-attention, rollout, attention or integrated-gradients; default:"
+            + " qa.explain.method (span answers) or qa.explain.sentence-method (sentence answers).")
+    String explanation;
+
     @Option(names = "--no-explain", description = "Leave the explanation out.")
     boolean noExplain;
 
@@ -56,6 +60,9 @@ public class AskCommand implements Callable<Integer> {
         }
         if (mode != null) {
             options.put("mode", mode);
+        }
+        if (explanation != null) {
+            options.put("explanation", explanation);
         }
         if (noExplain) {
             options.put("explain", false);

@@ -58,9 +58,11 @@ public class EvalCommand implements Callable<Integer> {
             + " the input of the official SQuAD scripts and of --predictions.")
     Path writePredictions;
 
-    @Option(names = "--faithfulness", description = "Measure ERASER comprehensiveness and sufficiency of the explanations"
-            + " (rollout, last-layer attention, random words) at 10 %% and 20 %% of the ranked words (sentence mode: the answer"
-            + " sentence's; span mode: the answer window's other words); prints a table.")
+    @Option(names = "--faithfulness", description = "Measure ERASER comprehensiveness and sufficiency of the explanations."
+            + " Span mode: every method (attention, rollout, grad-attention, integrated-gradients) and three random orders"
+            + " at 1, 5, 10, 20, 50 %% of the answer window's other words, AOPC per method and its ms per answer."
+            + " Sentence mode: rollout, last-layer attention, random words at 10 %% and 20 %% of the answer sentence's"
+            + " words. Prints a table.")
     boolean faithfulness;
 
     @Option(names = "--mode", description = "Answer mode to evaluate: span or sentence (default: qa.answers.mode).")

@@ -18,7 +18,9 @@ public interface WorkerConfig {
     java.util.List<String> DELIVERY_MODES = java.util.List.of("at-least-once", "exactly-once");
 
     /** Explanation methods this build can compute (the ids of explain.ExplanationMethod; a test keeps them equal). */
-    java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention", "rollout");
+    java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention", "rollout", "grad-attention", "integrated-gradients");
+    /** The methods sentence answers can use: the gradient ones explain span scores only. */
+    java.util.Set<String> SENTENCE_EXPLANATIONS = java.util.Set.of("attention", "rollout");
 
     /** Answer modes a request may ask for ({@code options.mode}). */
     java.util.Set<String> ANSWER_MODES = java.util.Set.of("span", "sentence");
@@ -137,35 +139,6 @@ public interface WorkerConfig {
          */
         @WithDefault("0.0")
         double idfWeight();
-    }
-
-    /** Attention explanations. */
-    interface Explain {
-        /** Attach an explanation unless the request's {@code options.explain} says otherwise. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /**
-         * Default method: {@code rollout} (attention rollout over all layers, Abnar &amp; Zuidema 2020) or
-         * {@code attention} (head-averaged attention of {@link #layer()}).
-         */
-        @WithDefault("rollout")
-        String method();
-
-        /** Layer the {@code attention} method reads, 0-based; negative counts from the end (−1 = last). */
-        @WithDefault("-1")
-        int layer();
-
-        /** Context words kept in an explanation, heaviest first. */
-        @WithDefault("10")
-        int topWords();
-
-        /**
-         * Show stop words and punctuation among the context words too ({@code options.allWords} per request); by
-         * default they are left out of the shown list (weights untouched).
-         */
-        @WithDefault("false")
-        boolean allWords();
     }
 
     /** Bounds on request events; anything beyond goes to the dead-letter topic. */

@@ -48,9 +48,15 @@ public final class Faithfulness {
 
     /** Mean drops per ranking and fraction over the measured questions (each with its own seeded random order). */
     static FaithfulnessReport run(List<SquadQuestion> questions, long seed, PrintStream progress, Measure measure) {
+        return run(questions, seed, progress, RANKINGS, FRACTIONS, measure);
+    }
+
+    /** As above for the given rankings and rationale sizes, in table order. */
+    static FaithfulnessReport run(List<SquadQuestion> questions, long seed, PrintStream progress, List<String> rankings,
+                                  double[] fractions, Measure measure) {
         long started = System.nanoTime();
-        double[][] comprehensiveness = new double[RANKINGS.size()][FRACTIONS.length];
-        double[][] sufficiency = new double[RANKINGS.size()][FRACTIONS.length];
+        double[][] comprehensiveness = new double[rankings.size()][fractions.length];
+        double[][] sufficiency = new double[rankings.size()][fractions.length];
         int measured = 0;
         for (int n = 0; n < questions.size(); n++) {
             if (measure.add(questions.get(n), new Random(seed + n), comprehensiveness, sufficiency)) {
@@ -59,9 +65,9 @@ public final class Faithfulness {
             Progress.print(progress, n + 1, questions.size(), started);
         }
         List<FaithfulnessReport.Row> rows = new ArrayList<>();
-        for (int r = 0; r < RANKINGS.size(); r++) {
-            for (int f = 0; f < FRACTIONS.length; f++) {
-                rows.add(new FaithfulnessReport.Row(RANKINGS.get(r), FRACTIONS[f], comprehensiveness[r][f] / Math.max(1, measured),
+        for (int r = 0; r < rankings.size(); r++) {
+            for (int f = 0; f < fractions.length; f++) {
+                rows.add(new FaithfulnessReport.Row(rankings.get(r), fractions[f], comprehensiveness[r][f] / Math.max(1, measured),
                         sufficiency[r][f] / Math.max(1, measured)));
             }
         }

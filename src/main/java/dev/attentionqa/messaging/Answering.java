@@ -37,7 +37,8 @@ public final class Answering {
     }
 
     /**
-     * The model tokens answering this request would run ({@link QaPipeline#modelTokens}); 0 for a request that is
+     * The model tokens answering and explaining this request would run ({@link QaPipeline#modelTokens},
+     * {@link QaPipeline#explanationTokens}); 0 for a request that is
      * refused before any model work (unparseable, invalid, over the context token limit) or cannot be read.
      */
     public long modelTokens(byte[] value) {
@@ -45,7 +46,11 @@ public final class Answering {
             QaRequest request = parser.parse(value);
             String mode = request.options().mode();
             tokenLimit.check(mode, request.context());
-            return pipelines.get(mode).modelTokens(request.question(), request.context());
+            RequestOptions o = request.options();
+            QaPipeline pipeline = pipelines.get(mode);
+            return pipeline.modelTokens(request.question(), request.context()) + (o.explain()
+                    ? pipeline.explanationTokens(request.question(), request.context(), ExplanationMethod.of(o.explanation()))
+                    : 0);
         } catch (RuntimeException e) {
             // Refused (InvalidRequestException) or failing: either way answering it spends no model work, and the
             // handler, not the consumer thread that asks this, reports why.

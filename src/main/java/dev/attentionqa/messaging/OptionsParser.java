@@ -1,6 +1,7 @@
 package dev.attentionqa.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attentionqa.explain.ExplanationMethod;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,18 +10,25 @@ import java.util.TreeSet;
 final class OptionsParser {
 
     static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords", "mode", "allWords");
+    /** The answer mode whose score the gradient methods cannot explain. */
+    static final String SENTENCE = "sentence";
+    /** Methods sentence answers accept. */
+    static final Set<String> SENTENCE_METHODS = new TreeSet<>(Set.of(ExplanationMethod.ATTENTION.id(),
+            ExplanationMethod.ROLLOUT.id()));
 
     private final RequestLimits limits;
     private final RequestOptions defaults;
+    private final String sentenceExplanation;
 
-    OptionsParser(RequestLimits limits, RequestOptions defaults) {
+    OptionsParser(RequestLimits limits, RequestOptions defaults, String sentenceExplanation) {
         this.limits = limits;
         this.defaults = defaults;
+        this.sentenceExplanation = sentenceExplanation;
     }
 
     RequestOptions parse(JsonNode options) {
         if (options == null || options.isNull()) {
-            return defaults;
+            return withModeDefault(defaults);
         }
         if (!options.isObject()) {
             throw JsonFields.wrongType("options", "an object", options);
@@ -29,10 +37,24 @@ final class OptionsParser {
         int topK = intIn(options, "topK", defaults.topK(), limits.maxTopK());
         int topWords = intIn(options, "topWords", defaults.topWords(), limits.maxTopWords());
         boolean explain = bool(options, "explain", defaults.explain());
-        String explanation = oneOf(options.get("explanation"), "explanation", defaults.explanation(), limits.explanations());
+        String explanation = oneOf(options.get("explanation"), "explanation", null, limits.explanations());
         String mode = oneOf(options.get("mode"), "mode", defaults.mode(), limits.modes());
         boolean allWords = bool(options, "allWords", defaults.allWords());
-        return new RequestOptions(topK, explain, explanation, topWords, mode, allWords);
+        if (explanation != null && mode.equals(SENTENCE) && ExplanationMethod.of(explanation).needsSpanScore()) {
+            throw new InvalidRequestException(RejectReason.UNSUPPORTED_VALUE, "field 'options.explanation' \""
+                    + explanation + "\" explains the score of a span answer; sentence answers take one of "
+                    + SENTENCE_METHODS + " (got mode \"sentence\")");
+        }
+        return withModeDefault(new RequestOptions(topK, explain, explanation, topWords, mode, allWords));
+    }
+
+    /** Fills an absent method with the default of the answer's mode. */
+    private RequestOptions withModeDefault(RequestOptions o) {
+        if (o.explanation() != null && o != defaults) {
+            return o;
+        }
+        String method = o.mode().equals(SENTENCE) ? sentenceExplanation : defaults.explanation();
+        return new RequestOptions(o.topK(), o.explain(), method, o.topWords(), o.mode(), o.allWords());
     }
 
     private int intIn(JsonNode options, String name, int fallback, int max) {

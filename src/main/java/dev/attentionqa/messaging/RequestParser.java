@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attentionqa.explain.ExplanationMethod;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Set;
@@ -26,9 +27,18 @@ public final class RequestParser {
     private final RequestLimits limits;
     private final OptionsParser optionsParser;
 
+    /** Sentence answers default to rollout (the gradient methods explain span scores only). */
     public RequestParser(RequestLimits limits, RequestOptions defaults) {
+        this(limits, defaults, ExplanationMethod.ROLLOUT.id());
+    }
+
+    /**
+     * @param defaults            the deployment's defaults; {@code defaults.explanation()} is the method for span answers
+     * @param sentenceExplanation the default method for sentence answers ({@code attention} or {@code rollout})
+     */
+    public RequestParser(RequestLimits limits, RequestOptions defaults, String sentenceExplanation) {
         this.limits = limits;
-        this.optionsParser = new OptionsParser(limits, defaults);
+        this.optionsParser = new OptionsParser(limits, defaults, sentenceExplanation);
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                 .build();

@@ -113,6 +113,14 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
                 : EnumSet.of(EncoderOutput.Kind.HIDDEN, EncoderOutput.Kind.MEAN_ATTENTION);
         long start = System.nanoTime();
         run(EncoderInput.unpadded(ids), fetch);
+        if (config.hasQaHead()) { // the gradient explanations' ops too: span answers are explained by them by default
+            boolean[][] allowed = new boolean[batch][seq];
+            for (boolean[] row : allowed) {
+                Arrays.fill(row, true);
+            }
+            run(EncoderInput.unpadded(ids).withTargets(new SpanTargets(new int[batch], new int[batch], allowed)),
+                    EnumSet.of(EncoderOutput.Kind.GRAD_ATTENTION));
+        }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 

@@ -10,18 +10,18 @@ import java.util.Set;
  * What one encoder run returned, copied out of TF tensors into flat Java arrays; only the fetched kinds
  * are present. Shapes: HIDDEN [batch, seq, hidden], MEAN_ATTENTION [layers, batch, seq, seq],
  * ALL_ATTENTION [layers, batch, heads, seq, seq], QA_LOGITS [2, batch, seq] (start, end),
- * ROLLOUT [batch, seq, seq], SPAN_SCORE [batch], GRAD_ATTENTION [batch, seq, seq]; the last two need
- * {@link EncoderInput#targets()}.
+ * ROLLOUT [batch, seq, seq], SPAN_SCORE [batch], GRAD_ATTENTION [batch, seq, seq], DECODED_SPAN [batch, 2]; the
+ * last three need {@link EncoderInput#targets()}.
  */
 public final class EncoderOutput {
 
     /** The outputs a caller can ask for; attention for all heads is 12× larger than the head mean. */
     public enum Kind {
-        HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS, ROLLOUT, SPAN_SCORE, GRAD_ATTENTION;
+        HIDDEN, MEAN_ATTENTION, ALL_ATTENTION, QA_LOGITS, ROLLOUT, SPAN_SCORE, GRAD_ATTENTION, DECODED_SPAN;
 
         /** Whether the kind explains the targets' spans (and so needs them fed). */
         public boolean needsTargets() {
-            return this == SPAN_SCORE || this == GRAD_ATTENTION;
+            return this == SPAN_SCORE || this == GRAD_ATTENTION || this == DECODED_SPAN;
         }
     }
 
@@ -83,7 +83,7 @@ public final class EncoderOutput {
             sizes[batchAxis] = count;
             // Positions are the axes after the batch axis (and after the head axis), except hidden's last one.
             int firstSeqAxis = kind == Kind.ALL_ATTENTION ? 3 : batchAxis + 1;
-            int lastSeqAxis = kind == Kind.HIDDEN ? 1 : t.rank() - 1;
+            int lastSeqAxis = kind == Kind.HIDDEN ? 1 : kind == Kind.DECODED_SPAN ? 0 : t.rank() - 1;
             for (int axis = firstSeqAxis; axis <= lastSeqAxis; axis++) {
                 sizes[axis] = seqLength;
             }
@@ -124,6 +124,13 @@ public final class EncoderOutput {
     /** Gradient-weighted attention relevance (Chefer et al. 2021) for sequence {@code b}: [query][key]. */
     public float[][] gradAttention(int b) {
         return square(get(Kind.GRAD_ATTENTION).data(), index(b, batch, "batch") * seq * seq);
+    }
+
+    /** The explained span of sequence {@code b}, positions of its first and last token (decoded in the graph unless fed). */
+    public int[] decodedSpan(int b) {
+        float[] data = get(Kind.DECODED_SPAN).data();
+        int at = 2 * index(b, batch, "batch");
+        return new int[] {(int) data[at], (int) data[at + 1]};
     }
 
     /** The explained score log p_start + log p_end of sequence {@code b}'s target span. */

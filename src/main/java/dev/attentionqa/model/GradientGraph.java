@@ -8,6 +8,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -21,13 +23,16 @@ import org.tensorflow.types.TInt32;
  *   <li>{@link #INPUT_GRADIENT}: d score / d word embeddings summed over the batch, which
  *       {@link IntegratedGradients} reads at interpolated embeddings fed in place of the lookup.</li>
  * </ul>
+ * The span is fed ({@link #EXPLAIN_START}, {@link #EXPLAIN_END}) or, when not fed, decoded in the graph as HF does
+ * ({@link #DECODED_SPAN}: the best p_start·p_end with start ≤ end &lt; start + {@link SpanTargets#MAX_ANSWER_LENGTH}, both in the
+ * context), so that an answer and its explanation can come from one run.
  * Nothing here runs unless fetched, so answers cost the same as without it.
  */
 final class GradientGraph {
 
-    /** Input TInt32 [batch]: position of the explained span's first token. */
+    /** Input TInt32 [batch]: position of the explained span's first token (the decoded one when not fed). */
     static final String EXPLAIN_START = "explain_start";
-    /** Input TInt32 [batch]: position of the explained span's last token. */
+    /** Input TInt32 [batch]: position of the explained span's last token (the decoded one when not fed). */
     static final String EXPLAIN_END = "explain_end";
     /** Input TFloat32 [batch, seq]: 1 where the softmax keeps the logit ([CLS] and context), 0 elsewhere. */
     static final String EXPLAIN_MASK = "explain_mask";
@@ -37,6 +42,8 @@ final class GradientGraph {
     static final String GRAD_ATTENTION = "grad_attention";
     /** Output [seq, hidden]: d Σ score / d word embeddings, summed over the batch. */
     static final String INPUT_GRADIENT = "input_gradient";
+    /** Output [batch, 2] (floats holding positions): the span decoded in the graph, first and last token. */
+    static final String DECODED_SPAN = "decoded_span";
     /** HF's value for logits that may not take part in the softmax. */
     private static final float MASKED_LOGIT = -10000f;
 
@@ -50,8 +57,14 @@ final class GradientGraph {
     static void build(Ops tf, Operand<TInt32> seq, List<List<Operand<TFloat32>>> laneProbs, Operand<TFloat32> start,
                       Operand<TFloat32> end, Operand<TFloat32> wordEmbeddings) {
         Operand<TFloat32> mask = tf.withName(EXPLAIN_MASK).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-        Operand<TFloat32> score = tf.withName(SPAN_SCORE).math.add(logProbability(tf, start, mask, EXPLAIN_START, seq),
-                logProbability(tf, end, mask, EXPLAIN_END, seq)); // [batch]
+        Operand<TFloat32> logStart = logSoftmax(tf, start, mask); // [batch, seq]
+        Operand<TFloat32> logEnd = logSoftmax(tf, end, mask);
+        List<Operand<TInt32>> decoded = decode(tf, seq, mask, logStart, logEnd);
+        Operand<TInt32> startAt = tf.withName(EXPLAIN_START).placeholderWithDefault(decoded.get(0), Shape.of(-1));
+        Operand<TInt32> endAt = tf.withName(EXPLAIN_END).placeholderWithDefault(decoded.get(1), Shape.of(-1));
+        Operand<TFloat32> score = tf.withName(SPAN_SCORE).math.add(at(tf, logStart, startAt, seq),
+                at(tf, logEnd, endAt, seq)); // [batch]
+        tf.withName(DECODED_SPAN).dtypes.cast(tf.stack(List.of(startAt, endAt), Stack.axis(1L)), TFloat32.class);
         List<Operand<?>> xs = new ArrayList<>();
         laneProbs.forEach(xs::addAll);
         xs.add(wordEmbeddings);
@@ -74,14 +87,40 @@ final class GradientGraph {
         tf.withName(GRAD_ATTENTION).identity(relevance);
     }
 
-    /** log softmax(masked logits) at the position fed as {@code positions}, [batch]. */
-    private static Operand<TFloat32> logProbability(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> mask,
-                                                    String positions, Operand<TInt32> seq) {
-        Operand<TInt32> at = tf.withName(positions).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        Operand<TFloat32> masked = tf.math.add(tf.math.mul(logits, mask),
-                tf.math.mul(tf.math.sub(tf.constant(1f), mask), tf.constant(MASKED_LOGIT)));
-        Operand<TFloat32> oneHot = tf.oneHot(at, seq, tf.constant(1f), tf.constant(0f)); // [batch, seq]
-        return tf.reduceSum(tf.math.mul(tf.nn.logSoftmax(masked), oneHot), tf.constant(1), ReduceSum.keepDims(false));
+    /** HF's softmax: logits outside the mask set to −10000, then log softmax, [batch, seq]. */
+    private static Operand<TFloat32> logSoftmax(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> mask) {
+        return tf.nn.logSoftmax(tf.math.add(tf.math.mul(logits, mask),
+                tf.math.mul(tf.math.sub(tf.constant(1f), mask), tf.constant(MASKED_LOGIT))));
+    }
+
+    /**
+     * HF's decode of the best span: argmax of log p_start(s) + log p_end(e) over s ≤ e &lt; s + max length, both
+     * masked in and neither [CLS]; the first of equal scores in (s, e) order, as numpy's argmax and the Java decoder.
+     */
+    private static List<Operand<TInt32>> decode(Ops tf, Operand<TInt32> seq, Operand<TFloat32> mask,
+                                                Operand<TFloat32> logStart, Operand<TFloat32> logEnd) {
+        Operand<TInt32> positions = tf.range(tf.constant(0), seq, tf.constant(1));
+        Operand<TInt32> length = tf.math.sub(tf.expandDims(positions, tf.constant(0)),
+                tf.expandDims(positions, tf.constant(1))); // [s, e]: e − s
+        Operand<TBool> band = tf.math.logicalAnd(tf.math.greaterEqual(length, tf.constant(0)),
+                tf.math.less(length, tf.constant(SpanTargets.MAX_ANSWER_LENGTH)));
+        Operand<TBool> context = tf.math.logicalAnd(tf.math.greater(mask, tf.constant(0.5f)),
+                tf.math.notEqual(tf.expandDims(positions, tf.constant(0)), tf.constant(0))); // [batch, seq], not [CLS]
+        Operand<TBool> valid = tf.math.logicalAnd(tf.math.logicalAnd(tf.expandDims(band, tf.constant(0)),
+                tf.expandDims(context, tf.constant(2))), tf.expandDims(context, tf.constant(1))); // [batch, s, e]
+        Operand<TFloat32> pairs = tf.math.add(tf.expandDims(logStart, tf.constant(2)), tf.expandDims(logEnd,
+                tf.constant(1)));
+        Operand<TFloat32> scores = tf.select(valid, pairs, tf.fill(tf.shape(pairs), tf.constant(-Float.MAX_VALUE)));
+        Operand<TInt32> best = tf.math.argMax(tf.reshape(scores, tf.stack(List.of(tf.constant(-1),
+                tf.math.mul(seq, seq)))), tf.constant(1), TInt32.class); // [batch]
+        return List.of(tf.math.floorDiv(best, seq), tf.math.floorMod(best, seq));
+    }
+
+    /** The log-probabilities at {@code positions}, [batch]. */
+    private static Operand<TFloat32> at(Ops tf, Operand<TFloat32> logProbabilities, Operand<TInt32> positions,
+                                        Operand<TInt32> seq) {
+        Operand<TFloat32> oneHot = tf.oneHot(positions, seq, tf.constant(1f), tf.constant(0f)); // [batch, seq]
+        return tf.reduceSum(tf.math.mul(logProbabilities, oneHot), tf.constant(1), ReduceSum.keepDims(false));
     }
 
     /** [seq, seq] identity. */

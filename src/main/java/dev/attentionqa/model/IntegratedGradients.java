@@ -29,9 +29,10 @@ final class IntegratedGradients {
      * @param baselineIds x' as token ids (usually [PAD] everywhere but the special tokens); null for x' = 0
      */
     InputAttribution attribute(EncoderInput one, long[] baselineIds, int steps) {
-        if (one.batchSize() != 1 || one.targets() == null) {
+        if (one.batchSize() != 1 || one.targets() == null || one.targets().isDecoded()) {
             throw new IllegalArgumentException("integrated gradients explain one sequence with its span target (got "
-                    + one.batchSize() + " sequences, targets " + (one.targets() == null ? "absent" : "present") + ")");
+                    + one.batchSize() + " sequences, targets " + (one.targets() == null ? "absent"
+                    : one.targets().isDecoded() ? "to decode" : "present") + ")");
         }
         if (steps < 1) {
             throw new IllegalArgumentException("integrated gradients need at least 1 step (got " + steps + ")");

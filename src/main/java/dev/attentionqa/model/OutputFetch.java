@@ -28,6 +28,7 @@ final class OutputFetch {
             case ROLLOUT -> List.of(BertGraph.ROLLOUT);
             case SPAN_SCORE -> List.of(GradientGraph.SPAN_SCORE);
             case GRAD_ATTENTION -> List.of(GradientGraph.GRAD_ATTENTION);
+            case DECODED_SPAN -> List.of(GradientGraph.DECODED_SPAN);
             case QA_LOGITS -> List.of(BertGraph.START_LOGITS, BertGraph.END_LOGITS);
             case ALL_ATTENTION -> {
                 List<String> names = new ArrayList<>();

@@ -55,6 +55,10 @@ final class ExplanationPass {
         this.integratedGradientSteps = integratedGradientSteps;
     }
 
+    int integratedGradientSteps() {
+        return integratedGradientSteps;
+    }
+
     /** The matrix of an attention method (not the gradient ones, which need the explained span). */
     Matrix run(EncoderInput input, ExplanationMethod method) {
         return switch (method) {
@@ -95,6 +99,11 @@ final class ExplanationPass {
                         List.of());
             }
         };
+    }
+
+    /** The relevance the rows {@code [from, until)} of a grad-attention matrix computed elsewhere give. */
+    Relevance fromMatrix(float[][] gradAttention, int from, int until) {
+        return new Relevance(TokenAttention.received(gradAttention, from, until, 0, gradAttention.length), allLayers());
     }
 
     private List<Integer> allLayers() {

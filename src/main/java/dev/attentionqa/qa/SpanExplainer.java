@@ -23,14 +23,39 @@ final class SpanExplainer {
     private final ExplanationPass pass;
     private final SpecialTokens special;
 
-    SpanExplainer(BatchEncoder encoder, SpecialTokens special, int attentionLayer) {
-        this.pass = new ExplanationPass(encoder, attentionLayer);
+    SpanExplainer(BatchEncoder encoder, SpecialTokens special, int attentionLayer, int integratedGradientSteps) {
+        this.pass = new ExplanationPass(encoder, attentionLayer, integratedGradientSteps);
         this.special = special;
+    }
+
+    /** Steps integrated gradients take. */
+    int integratedGradientSteps() {
+        return pass.integratedGradientSteps();
+    }
+
+    /**
+     * The grad-attention matrix of the first window from the answer's own run, for the span the graph decoded
+     * (positions {@code first … last}): used when the answer is that span, saving the explanation's pass.
+     */
+    record AnswerRun(float[][] gradAttention, int first, int last) {
+    }
+
+    /** Where the span softmax keeps the logits: the window's context and [CLS], as HF's postprocess. */
+    static boolean[] softmaxMask(SpanWindow w, int seq) {
+        boolean[] allowed = w.contextMask(seq);
+        allowed[0] = true;
+        return allowed;
     }
 
     /** Every question word and the {@code topWords} heaviest context words; null for an empty ("no answer") answer. */
     Explanation explain(TokenizedText question, TokenizedText context, List<SpanWindow> windows, Answer answer,
                         int topWords, ExplanationMethod method) {
+        return explain(question, context, windows, answer, topWords, method, null);
+    }
+
+    /** As above, reading grad-attention from {@code run} when it explains this answer's span (null: one more pass). */
+    Explanation explain(TokenizedText question, TokenizedText context, List<SpanWindow> windows, Answer answer,
+                        int topWords, ExplanationMethod method, AnswerRun run) {
         int[] tokens = answerTokens(context, answer);
         if (tokens == null) {
             return null;
@@ -39,15 +64,19 @@ final class SpanExplainer {
         int until = Math.min(tokens[1], w.to());
         EncoderInput input = SpanFeatures.batch(question, context, List.of(w), special);
         int seq = input.seqLength();
-        boolean[] allowed = w.contextMask(seq);
-        allowed[0] = true; // HF's softmax keeps [CLS]
+        boolean[] allowed = softmaxMask(w, seq);
         boolean[] words = w.contextMask(seq); // the positions integrated gradients start from [PAD]
         int q = question.size();
         for (int p = 1; p <= q; p++) {
             words[p] = true;
         }
-        ExplanationPass.Relevance relevance = pass.span(input, w.contextOffset() + tokens[0] - w.from(),
-                w.contextOffset() + until - w.from(), allowed, words, special.pad(), method);
+        int from = w.contextOffset() + tokens[0] - w.from();
+        int last = w.contextOffset() + until - 1 - w.from();
+        boolean reuse = run != null && method == ExplanationMethod.GRAD_ATTENTION && w == windows.get(0)
+                && run.first() == from && run.last() == last && run.gradAttention().length == seq;
+        ExplanationPass.Relevance relevance = reuse
+                ? pass.fromMatrix(run.gradAttention(), from, last + 1)
+                : pass.span(input, from, last + 1, allowed, words, special.pad(), method);
         double[] questionWeights = Arrays.copyOfRange(relevance.weights(), 1, 1 + q);
         double[] contextWeights = Arrays.copyOfRange(relevance.weights(), w.contextOffset(),
                 w.contextOffset() + w.contextLength());

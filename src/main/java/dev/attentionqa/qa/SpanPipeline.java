@@ -4,7 +4,9 @@ import dev.attentionqa.explain.Explanation;
 import dev.attentionqa.explain.ExplanationBudget;
 import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.model.BatchEncoder;
+import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
+import dev.attentionqa.model.SpanTargets;
 import dev.attentionqa.tokenize.TokenizedText;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
 
@@ -22,6 +24,9 @@ public final class SpanPipeline implements QaPipeline {
 
     public static final String MODE = "span";
     private static final Set<EncoderOutput.Kind> LOGITS = EnumSet.of(EncoderOutput.Kind.QA_LOGITS);
+    /** The answer and its grad-attention explanation in one run: logits, the span decoded in the graph, its relevance. */
+    private static final Set<EncoderOutput.Kind> LOGITS_AND_GRAD = EnumSet.of(EncoderOutput.Kind.QA_LOGITS,
+            EncoderOutput.Kind.DECODED_SPAN, EncoderOutput.Kind.GRAD_ATTENTION);
 
     private static final SentenceSplitter SENTENCES = new SentenceSplitter();
 
@@ -40,6 +45,13 @@ public final class SpanPipeline implements QaPipeline {
     /** As above; the {@code attention} explanation reads layer {@code attentionLayer} (negative: from the end). */
     public SpanPipeline(WordPieceTokenizer tokenizer, BatchEncoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
                         int maxBatchSize, int attentionLayer) {
+        this(tokenizer, encoder, maxSeqLen, docStride, maxQuestionLen, maxBatchSize, attentionLayer,
+                ExplanationPass.DEFAULT_IG_STEPS);
+    }
+
+    /** As above; {@code integrated-gradients} cuts its path integral into {@code integratedGradientSteps} steps. */
+    public SpanPipeline(WordPieceTokenizer tokenizer, BatchEncoder encoder, int maxSeqLen, int docStride, int maxQuestionLen,
+                        int maxBatchSize, int attentionLayer, int integratedGradientSteps) {
         if (!encoder.config().hasQaHead()) {
             throw new IllegalArgumentException("span mode needs a model with a qa_outputs head (got "
                     + encoder.info().name() + " without one)");
@@ -52,7 +64,7 @@ public final class SpanPipeline implements QaPipeline {
         this.features = new SpanFeatures(maxSeqLen, docStride, maxQuestionLen,
                 tokenizer.specialTokens().doubleSeparator());
         this.maxBatchSize = maxBatchSize;
-        this.explainer = new SpanExplainer(encoder, tokenizer.specialTokens(), attentionLayer);
+        this.explainer = new SpanExplainer(encoder, tokenizer.specialTokens(), attentionLayer, integratedGradientSteps);
     }
 
     /** The best {@code topK} spans with HF's other defaults (max_answer_len 15, no "" answer, whole words). */
@@ -82,10 +94,26 @@ public final class SpanPipeline implements QaPipeline {
         TokenizedText q = features.question(NoTokensException.require(tokenizer.tokenize(question), "question", question));
         TokenizedText c = NoTokensException.require(tokenizer.tokenize(context), "context", context);
         List<SpanWindow> windows = features.windows(q.size(), c.size());
-        List<WindowSpans> decoded = forward(q, c, windows, new SpanDecoder(options.topK(), options.maxAnswerLen()));
+        SpanDecoder decoder = new SpanDecoder(options.topK(), options.maxAnswerLen());
+        // One window explained by grad-attention: the graph decodes the best span and takes its gradient in the
+        // answer's own run; used when the Java decode agrees (else, as for every other case, one more pass).
+        boolean together = topWords > 0 && method == ExplanationMethod.GRAD_ATTENTION && windows.size() == 1
+                && options.maxAnswerLen() == SpanTargets.MAX_ANSWER_LENGTH;
+        SpanExplainer.AnswerRun run = null;
+        List<WindowSpans> decoded;
+        if (together) {
+            EncoderInput in = SpanFeatures.batch(q, c, windows, tokenizer.specialTokens());
+            boolean[][] allowed = {SpanExplainer.softmaxMask(windows.get(0), in.seqLength())};
+            EncoderOutput out = encoder.run(in.withTargets(SpanTargets.decoded(allowed)), LOGITS_AND_GRAD);
+            decoded = List.of(decoder.decode(out.startLogits(0), out.endLogits(0), windows.get(0).contextMask(out.seqLength())));
+            int[] span = out.decodedSpan(0);
+            run = new SpanExplainer.AnswerRun(out.gradAttention(0), span[0], span[1]);
+        } else {
+            decoded = forward(q, c, windows, decoder);
+        }
         List<Answer> answers = SpanAnswers.of(windows, decoded, new AnswerOffsets(c, options.alignToWords()), options);
         Explanation explanation = topWords > 0 && !answers.isEmpty()
-                ? explainer.explain(q, c, windows, answers.get(0), topWords, method) : null;
+                ? explainer.explain(q, c, windows, answers.get(0), topWords, method, run) : null;
         if (explanation != null) {
             explanation = ExplanationBudget.fit(explanation, ExplanationBudget.DEFAULT_MAX_BYTES);
         }
@@ -99,6 +127,25 @@ public final class SpanPipeline implements QaPipeline {
         int c = tokenizer.tokenize(context).size();
         return q == 0 || c == 0 ? 0
                 : features.windows(q, c).stream().mapToLong(SpanWindow::sequenceLength).sum();
+    }
+
+    /**
+     * One window (the longest, as the answer's is not known yet) per explanation pass: one for attention and rollout,
+     * {@link #BACKWARD_COST} for grad-attention, that many per step for integrated gradients.
+     */
+    @Override
+    public long explanationTokens(String question, String context, ExplanationMethod method) {
+        int q = features.question(tokenizer.tokenize(question)).size();
+        int c = tokenizer.tokenize(context).size();
+        if (q == 0 || c == 0) {
+            return 0;
+        }
+        long window = features.windows(q, c).stream().mapToLong(SpanWindow::sequenceLength).max().orElse(0);
+        return window * switch (method) {
+            case ATTENTION, ROLLOUT -> 1;
+            case GRAD_ATTENTION -> BACKWARD_COST;
+            case INTEGRATED_GRADIENTS -> (long) BACKWARD_COST * explainer.integratedGradientSteps();
+        };
     }
 
     /**

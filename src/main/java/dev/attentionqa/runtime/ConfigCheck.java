@@ -28,6 +28,7 @@ final class ConfigCheck {
         range(problems, "qa.windows.doc-stride", c.windows().docStride(), 0, c.windows().maxSeqLen() / 2);
         range(problems, "qa.answers.top-k", c.answers().topK(), 1, c.limits().maxTopK());
         range(problems, "qa.explain.top-words", c.explain().topWords(), 1, c.limits().maxTopWords());
+        range(problems, "qa.explain.integrated-gradient-steps", c.explain().integratedGradientSteps(), 1, 256);
         range(problems, "qa.limits.max-value-bytes", c.limits().maxValueBytes(), 64, 64 * 1024 * 1024);
         range(problems, "qa.limits.max-id-chars", c.limits().maxIdChars(), 1, 4096);
         range(problems, "qa.limits.max-question-chars", c.limits().maxQuestionChars(), 1, 100_000);
@@ -60,6 +61,10 @@ final class ConfigCheck {
         }
         if (!WorkerConfig.SCORINGS.contains(c.answers().scoring())) {
             problems.add("qa.answers.scoring must be one of " + WorkerConfig.SCORINGS + " (got " + c.answers().scoring() + ")");
+        }
+        if (!WorkerConfig.SENTENCE_EXPLANATIONS.contains(c.explain().sentenceMethod())) {
+            problems.add("qa.explain.sentence-method must be one of " + new java.util.TreeSet<>(WorkerConfig.SENTENCE_EXPLANATIONS)
+                    + " (got " + c.explain().sentenceMethod() + ")");
         }
         if (!WorkerConfig.EXPLANATIONS.contains(c.explain().method())) {
             problems.add("qa.explain.method must be one of " + WorkerConfig.EXPLANATIONS + " (got " + c.explain().method() + ")");

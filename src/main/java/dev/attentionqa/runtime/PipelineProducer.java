@@ -78,7 +78,7 @@ public class PipelineProducer {
             var w = config.windows();
             var span = new SpanPipeline(models.model(ModelRuntime.SPAN).tokenizer(), queues.get(ModelRuntime.SPAN),
                     w.maxSeqLen(), w.docStride(), w.maxQuestionLen(), config.engine().maxBatchSize(),
-                    config.explain().layer());
+                    config.explain().layer(), config.explain().integratedGradientSteps());
             pipelines.put(ModelRuntime.SPAN, span);
         }
         return new ModePipelines(pipelines);
@@ -99,7 +99,7 @@ public class PipelineProducer {
                 l.maxTopK(), l.maxTopWords(), WorkerConfig.EXPLANATIONS, Set.copyOf(models.modes()));
         var e = config.explain();
         return new RequestParser(limits, new RequestOptions(config.answers().topK(), e.enabled(), e.method(),
-                e.topWords(), models.defaultMode(), e.allWords()));
+                e.topWords(), models.defaultMode(), e.allWords()), e.sentenceMethod());
     }
 
     @Produces

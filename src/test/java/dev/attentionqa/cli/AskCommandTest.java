@@ -85,9 +85,29 @@ class AskCommandTest {
         assertThat(lines.get(at + 1)).matches("   score 0\\.\\d{4} · span · characters 45–56");
         assertThat(lines.get(at + 2)).startsWith("2. ");
         assertThat(lines).anyMatch(l -> l.startsWith("model attention-qa-worker/span-minilm-l6-squad1.1 (2026-12-02-step2200), "))
-                .anyMatch(l -> l.startsWith("question words (rollout): Who "))
+                .anyMatch(l -> l.startsWith("question words (grad-attention): Who "))
                 .anyMatch(l -> l.startsWith("top context words: received "))
                 .noneMatch(l -> l.startsWith("{"));
+    }
+
+    /** Any method per request; integrated gradients read the word embeddings, so no layers are named. */
+    @Test
+    @Launch({"ask", "--question", "Who received the medal?", "--context", NEWS, "--explanation", "integrated-gradients",
+            "--json"})
+    void explainsWithTheMethodAskedFor(LaunchResult result) throws Exception {
+        JsonNode answer = answer(result);
+        assertThat(answer.at("/answers/0/text").asText()).isEqualTo("Maria Lopez");
+        assertThat(answer.at("/explanation/method").asText()).isEqualTo("integrated-gradients");
+        assertThat(answer.at("/explanation/layers").size()).isZero();
+        assertThat(answer.at("/explanation/context/0/word").asText()).isEqualTo("received");
+    }
+
+    @Test
+    @Launch(value = {"ask", "--question", "Who received the medal?", "--context", NEWS, "--mode", "sentence",
+            "--explanation", "grad-attention"}, exitCode = 3)
+    void refusesAGradientMethodForASentenceAnswer(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("unsupported-value: field 'options.explanation' \"grad-attention\""
+                + " explains the score of a span answer; sentence answers take one of [attention, rollout]");
     }
 
     @Test

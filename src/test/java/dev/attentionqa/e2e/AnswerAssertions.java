@@ -19,7 +19,7 @@ final class AnswerAssertions {
             assertThat(a.get("score").asDouble()).isFinite();
         }
         JsonNode explanation = answer.get("explanation");
-        assertThat(explanation.get("method").asText()).isEqualTo("rollout");
+        assertThat(explanation.get("method").asText()).as("the span default").isEqualTo("grad-attention");
         assertWordsPointAtText(explanation.get("question"), question);
         assertWordsPointAtText(explanation.get("context"), context);
         assertThat(explanation.get("context").size()).isGreaterThan(0);

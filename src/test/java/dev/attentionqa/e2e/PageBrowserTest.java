@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page at {@code /} in headless Chromium against the running worker and a real broker: the seed question typed
  * into the form (explained by last-layer attention) goes through qa.requests, and its answer arrives on the live feed
- * as a heat map of the whole essay with the answer marked; the card's switch asks again with rollout, which comes
- * back weighted differently. Screenshot in target/page.png.
+ * as a heat map of the whole essay with the answer marked; the card's first switch asks again with grad-attention,
+ * which comes back weighted differently. Screenshot in target/page.png.
  */
 @QuarkusTest
 @TestProfile(PageEnabledProfile.class)
@@ -53,16 +53,16 @@ class PageBrowserTest {
             assertThat(attention.get("meta").asText()).contains(" · span · attention · ");
             assertHeatMap(attention);
 
-            // the card's switch asks again with the other method; its answer comes back as a new card
+            // the card's first switch asks again with grad-attention (the other methods follow); a new card answers
             browser.evaluate("document.querySelector('" + attentionCard + " .switch').click(); true");
-            String rolloutCard = card(browser, awaitSent(browser, attentionCard));
-            JsonNode rollout = view(browser, rolloutCard);
+            String gradCard = card(browser, awaitSent(browser, attentionCard));
+            JsonNode grad = view(browser, gradCard);
             Path png = Path.of("target", "page.png");
             Files.write(png, browser.screenshot());
-            assertThat(rollout.get("meta").asText()).contains(" · span · rollout · ");
-            assertHeatMap(rollout);
-            assertThat(rollout.get("marked").asText()).isEqualTo(attention.get("marked").asText());
-            assertThat(rollout.get("weights").asText()).as("rollout and attention weigh the context differently")
+            assertThat(grad.get("meta").asText()).contains(" · span · grad-attention · ");
+            assertHeatMap(grad);
+            assertThat(grad.get("marked").asText()).isEqualTo(attention.get("marked").asText());
+            assertThat(grad.get("weights").asText()).as("grad-attention and attention weigh the context differently")
                     .isNotEqualTo(attention.get("weights").asText());
             assertThat(Files.size(png)).isGreaterThan(1000);
         }

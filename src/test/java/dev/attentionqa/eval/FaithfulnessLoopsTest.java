@@ -90,7 +90,7 @@ class FaithfulnessLoopsTest {
         assertThat(a.questions() + a.skipped()).isEqualTo(6);
         assertThat(a.questions()).isPositive();
         assertThat(b.rows()).isEqualTo(a.rows());
-        assertSameExceptRandom(a, c);
+        assertSameExceptRandom(a, c, List.of("rollout", "attention"), Faithfulness.FRACTIONS, "random");
     }
 
     @Test
@@ -101,16 +101,24 @@ class FaithfulnessLoopsTest {
         print("span", a);
         assertThat(a.questions() + a.skipped()).isEqualTo(6);
         assertThat(a.questions()).isPositive();
-        assertSameExceptRandom(a, c);
+        assertThat(a.rankings()).containsExactly("attention", "rollout", "grad-attention", "integrated-gradients",
+                "random-1", "random-2", "random-3");
+        assertThat(a.millisPerAnswer()).containsOnlyKeys("attention", "rollout", "grad-attention", "integrated-gradients");
+        assertThat(a.millisPerAnswer().values()).allSatisfy(ms -> assertThat(ms).isPositive());
+        assertSameExceptRandom(a, c, List.of("attention", "rollout", "grad-attention", "integrated-gradients"),
+                SpanFaithfulness.FRACTIONS, "random-1");
+        assertThat(a.row("random-2", 0.2)).as("each random order is its own shuffle").isNotEqualTo(a.row("random-1", 0.2));
+        assertThat(a.table()).contains("AOPC").contains("ms/answer");
     }
 
-    private static void assertSameExceptRandom(FaithfulnessReport a, FaithfulnessReport c) {
-        for (String ranking : List.of("rollout", "attention")) {
-            for (double f : Faithfulness.FRACTIONS) {
+    private static void assertSameExceptRandom(FaithfulnessReport a, FaithfulnessReport c, List<String> methods,
+                                               double[] fractions, String random) {
+        for (String ranking : methods) {
+            for (double f : fractions) {
                 assertThat(c.row(ranking, f)).isEqualTo(a.row(ranking, f));
             }
         }
-        assertThat(c.row("random", 0.2).comprehensiveness()).isNotCloseTo(a.row("random", 0.2).comprehensiveness(),
+        assertThat(c.row(random, 0.2).comprehensiveness()).isNotCloseTo(a.row(random, 0.2).comprehensiveness(),
                 within(1e-12));
     }
 

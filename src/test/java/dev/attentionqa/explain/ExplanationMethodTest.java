@@ -10,7 +10,8 @@ class ExplanationMethodTest {
 
     @Test
     void namesEveryMethodInDeclarationOrderAndFindsEachByName() {
-        assertThat(ExplanationMethod.ids()).containsExactly("attention", "rollout");
+        assertThat(ExplanationMethod.ids()).containsExactly("attention", "rollout", "grad-attention",
+                "integrated-gradients");
         for (ExplanationMethod m : ExplanationMethod.values()) {
             assertThat(ExplanationMethod.of(m.id())).isSameAs(m);
         }
@@ -18,8 +19,14 @@ class ExplanationMethodTest {
     }
 
     @Test
+    void onlyTheGradientMethodsNeedTheScoreOfASpan() {
+        assertThat(java.util.Arrays.stream(ExplanationMethod.values()).filter(ExplanationMethod::needsSpanScore))
+                .containsExactly(ExplanationMethod.GRAD_ATTENTION, ExplanationMethod.INTEGRATED_GRADIENTS);
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> ExplanationMethod.of("saliency"))
-                .hasMessage("explanation method must be one of [attention, rollout] (got \"saliency\")");
+                .hasMessage("explanation method must be one of [attention, rollout, grad-attention, integrated-gradients] (got \"saliency\")");
     }
 }

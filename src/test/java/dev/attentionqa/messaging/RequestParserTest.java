@@ -1,5 +1,7 @@
 package dev.attentionqa.messaging;
 
+import dev.attentionqa.explain.ExplanationMethod;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +33,24 @@ class RequestParserTest {
                 + "{\"topK\":3,\"explain\":false,\"explanation\":\"attention\",\"topWords\":7,\"mode\":\"sentence\","
                 + "\"allWords\":true}}");
         assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7, "sentence", true));
+    }
+
+    @Test
+    void eachModeHasItsDefaultMethodAndSentenceAnswersRefuseTheGradientOnes() {
+        RequestLimits all = new RequestLimits(1000, 20, 100, 200, 5, 30, ExplanationMethod.ids(), Set.of("span", "sentence"));
+        RequestParser gradDefault = new RequestParser(all, new RequestOptions(1, true, "grad-attention", 10, "span", false),
+                "attention");
+        String ok = "\"id\":\"q1\",\"question\":\"Why?\",\"context\":\"Because.\"";
+        assertThat(gradDefault.parse(("{" + ok + "}").getBytes(StandardCharsets.UTF_8)).options().explanation())
+                .isEqualTo("grad-attention");
+        assertThat(gradDefault.parse(("{" + ok + ",\"options\":{\"mode\":\"sentence\"}}").getBytes(StandardCharsets.UTF_8))
+                .options().explanation()).as("the sentence default").isEqualTo("attention");
+        assertThatThrownBy(() -> gradDefault.parse(("{" + ok + ",\"options\":{\"mode\":\"sentence\",\"explanation\":"
+                + "\"integrated-gradients\"}}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNSUPPORTED_VALUE))
+                .hasMessageContaining("'options.explanation' \"integrated-gradients\"")
+                .hasMessageContaining("[attention, rollout] (got mode \"sentence\")");
     }
 
     static Stream<Arguments> badEvents() {

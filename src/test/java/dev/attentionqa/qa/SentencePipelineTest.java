@@ -84,7 +84,7 @@ class SentencePipelineTest {
     @Test
     void theExplanationIsOfTheTopSentenceByTheAskedMethod() {
         SentencePipeline p = pipelines.sentence("token-match", 0.0);
-        for (ExplanationMethod method : ExplanationMethod.values()) {
+        for (ExplanationMethod method : List.of(ExplanationMethod.ATTENTION, ExplanationMethod.ROLLOUT)) {
             QaResult r = p.answer(QUESTION, CONTEXT, 1, 3, method);
             Explanation e = r.explanation();
             assertThat(e.method()).isEqualTo(method.id());
@@ -93,6 +93,17 @@ class SentencePipelineTest {
                     .allMatch(w -> w.start() >= top.start() && w.end() <= top.end());
             Explanation whole = p.explainSentence(QUESTION, CONTEXT, p.sentences(CONTEXT), 1, method);
             assertThat(whole.context()).extracting(WordWeight::word).contains("Maria", "Lopez", "painter");
+        }
+    }
+
+    @Test
+    void theGradientMethodsAreRefusedForSentenceAnswersByName() {
+        SentencePipeline p = pipelines.sentence("token-match", 0.0);
+        for (ExplanationMethod method : List.of(ExplanationMethod.GRAD_ATTENTION, ExplanationMethod.INTEGRATED_GRADIENTS)) {
+            assertThatThrownBy(() -> p.answer(QUESTION, CONTEXT, 1, 3, method))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(method.id() + " explains the score of a span answer; sentence answers support attention"
+                            + " and rollout");
         }
     }
 

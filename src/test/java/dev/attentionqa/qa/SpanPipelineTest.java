@@ -1,6 +1,9 @@
 package dev.attentionqa.qa;
 
 import dev.attentionqa.e2e.SeedData;
+import dev.attentionqa.explain.Explanation;
+import dev.attentionqa.explain.ExplanationMethod;
+import dev.attentionqa.explain.WordWeight;
 import dev.attentionqa.model.BatchEncoder;
 import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.DefaultModel;
@@ -13,6 +16,7 @@ import dev.attentionqa.model.InputAttribution;
 import dev.attentionqa.model.LoadedModel;
 import dev.attentionqa.model.ModelInfo;
 import dev.attentionqa.model.RandomBertDirectory;
+import dev.attentionqa.model.SpanTargets;
 import dev.attentionqa.tokenize.TokenizedText;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -132,26 +137,7 @@ class SpanPipelineTest {
     void modelTokensCountTheTokensTheAnswerPassRuns() {
         // the micro-batch budget is spent by this estimate: it must be what the encoder is then given, unpadded
         long[] ran = new long[1];
-        BatchEncoder counting = new BatchEncoder() {
-            public BertConfig config() {
-                return encoder.config();
-            }
-
-            public ModelInfo info() {
-                return encoder.info();
-            }
-
-            public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
-                for (long[] row : in.attentionMask()) {
-                    ran[0] += Arrays.stream(row).sum();
-                }
-                return encoder.run(in, fetch);
-            }
-
-            public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
-                return encoder.integratedGradients(one, baselineIds, steps);
-            }
-        };
+        BatchEncoder counting = new CountingEncoder(encoder, ran);
         SpanPipeline pipeline = new SpanPipeline(tokenizer, counting, MAX_SEQ_LEN, DOC_STRIDE, MAX_QUESTION_LEN, 4);
         for (String context : List.of("Attention helps models focus.", CONTEXT)) {
             ran[0] = 0;
@@ -162,6 +148,23 @@ class SpanPipelineTest {
         assertThat(pipeline.modelTokens(QUESTION, CONTEXT)).as("several windows")
                 .isGreaterThan(2L * MAX_SEQ_LEN);
         assertThat(pipeline.modelTokens("\u200b", CONTEXT)).as("a question without tokens is refused: no work").isZero();
+    }
+
+    @Test
+    void explanationTokensCountTheExplainedWindowPerPass() {
+        long[] ran = new long[1];
+        BatchEncoder counting = new CountingEncoder(encoder, ran);
+        SpanPipeline pipeline = new SpanPipeline(tokenizer, counting, MAX_SEQ_LEN, DOC_STRIDE, MAX_QUESTION_LEN, 4, -1, 8);
+        String context = "Attention helps models focus. The transformer was proposed in 2017.";
+        pipeline.answer(QUESTION, context, SpanOptions.defaults(), 10, ExplanationMethod.ROLLOUT);
+        long rollout = pipeline.explanationTokens(QUESTION, context, ExplanationMethod.ROLLOUT);
+        assertThat(ran[0]).as("one window answered, the same window explained")
+                .isEqualTo(pipeline.modelTokens(QUESTION, context) + rollout);
+        assertThat(pipeline.explanationTokens(QUESTION, context, ExplanationMethod.GRAD_ATTENTION))
+                .isEqualTo(QaPipeline.BACKWARD_COST * rollout);
+        assertThat(pipeline.explanationTokens(QUESTION, context, ExplanationMethod.INTEGRATED_GRADIENTS))
+                .as("a forward and backward pass per step").isEqualTo(8L * QaPipeline.BACKWARD_COST * rollout);
+        assertThat(pipeline.explanationTokens("\u200b", context, ExplanationMethod.ROLLOUT)).isZero();
     }
 
     @Test
@@ -185,5 +188,72 @@ class SpanPipelineTest {
         q = q.slice(0, Math.min(q.size(), MAX_QUESTION_LEN));
         return ReferenceSpanDecode.answers(encoder, tokenizer.specialTokens(), q, tokenizer.tokenize(context),
                 MAX_SEQ_LEN, DOC_STRIDE, topK, impossible);
+    }
+
+    @Test
+    void theGraphDecodesTheSpanTheJavaDecoderPicks() {
+        SpanFeatures features = new SpanFeatures(MAX_SEQ_LEN, DOC_STRIDE, MAX_QUESTION_LEN);
+        TokenizedText q = features.question(tokenizer.tokenize(QUESTION));
+        for (String line : SeedData.essay().split("\n")) {
+            TokenizedText c = tokenizer.tokenize(line);
+            if (c.size() == 0) {
+                continue;
+            }
+            SpanWindow w = features.windows(q.size(), c.size()).get(0);
+            EncoderInput in = SpanFeatures.batch(q, c, List.of(w), tokenizer.specialTokens());
+            EncoderOutput out = encoder.run(in.withTargets(SpanTargets.decoded(
+                    new boolean[][] {SpanExplainer.softmaxMask(w, in.seqLength())})),
+                    EnumSet.of(EncoderOutput.Kind.QA_LOGITS, EncoderOutput.Kind.DECODED_SPAN));
+            TokenSpan best = new SpanDecoder(1, SpanTargets.MAX_ANSWER_LENGTH).decode(out.startLogits(0),
+                    out.endLogits(0), w.contextMask(out.seqLength())).spans().get(0);
+            assertThat(out.decodedSpan(0)).as(line).containsExactly(best.start(), best.end());
+        }
+    }
+
+    @Test
+    void aOneWindowAnswerAndItsGradAttentionComeFromOneRun() {
+        long[] ran = new long[2];
+        SpanPipeline pipeline = new SpanPipeline(tokenizer, new CountingEncoder(encoder, ran), MAX_SEQ_LEN, DOC_STRIDE,
+                MAX_QUESTION_LEN, 4);
+        String context = "Attention helps models focus. The transformer was proposed in 2017 by researchers at Google.";
+        QaResult together = pipeline.answer(QUESTION, context, SpanOptions.defaults(), 10, ExplanationMethod.GRAD_ATTENTION);
+        assertThat(ran[1]).as("encoder runs for the answer and its explanation").isEqualTo(1);
+        Explanation separate = pipeline.explainAll(QUESTION, context, together.answers().get(0),
+                ExplanationMethod.GRAD_ATTENTION);
+        assertThat(ran[1]).as("explainAll makes its own pass").isEqualTo(2);
+        List<WordWeight> shown = together.explanation().context();
+        assertThat(shown).hasSize(10);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(shown.get(i).start()).isEqualTo(separate.context().get(i).start());
+            assertThat(shown.get(i).weight()).isCloseTo(separate.context().get(i).weight(), within(1e-5));
+        }
+        ran[1] = 0;
+        pipeline.answer(QUESTION, context, SpanOptions.defaults(), 10, ExplanationMethod.ROLLOUT);
+        assertThat(ran[1]).as("other methods: the answer's run, then the explanation's").isEqualTo(2);
+    }
+
+    /** The real encoder, adding the real (unmasked) tokens of every run to {@code ran[0]} and counting runs in ran[1]. */
+    private record CountingEncoder(BatchEncoder encoder, long[] ran) implements BatchEncoder {
+        public BertConfig config() {
+            return encoder.config();
+        }
+
+        public ModelInfo info() {
+            return encoder.info();
+        }
+
+        public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
+            for (long[] row : in.attentionMask()) {
+                ran[0] += Arrays.stream(row).sum();
+            }
+            if (ran.length > 1) {
+                ran[1]++; // runs
+            }
+            return encoder.run(in, fetch);
+        }
+
+        public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
+            return encoder.integratedGradients(one, baselineIds, steps);
+        }
     }
 }

@@ -53,6 +53,16 @@ class ConfigCheckTest {
     }
 
     @Test
+    void namesBadExplanationSettings() {
+        WorkerConfig bad = config(Map.of("qa.explain.sentence-method", "grad-attention",
+                "qa.explain.integrated-gradient-steps", "0"));
+
+        assertThatThrownBy(() -> ConfigCheck.validate(bad))
+                .hasMessageContaining("qa.explain.sentence-method must be one of [attention, rollout] (got grad-attention)")
+                .hasMessageContaining("qa.explain.integrated-gradient-steps must be between 1 and 256 (got 0)");
+    }
+
+    @Test
     void namesBadDeliveryAndBatchingSettings() {
         WorkerConfig bad = config(Map.of("qa.delivery.mode", "at-most-once", "qa.batching.max-requests", "0",
                 "qa.batching.max-delay", "PT1M", "qa.delivery.transactional-id", " "));

@@ -1,12 +1,10 @@
 package dev.attentionqa.batching;
 
 import dev.attentionqa.model.BatchEncoder;
-import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
-import dev.attentionqa.model.InputAttribution;
+import dev.attentionqa.model.ForwardingEncoder;
 import dev.attentionqa.model.InvalidEncoderInputException;
-import dev.attentionqa.model.ModelInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -187,26 +185,9 @@ class EncoderQueueTest extends QueueOnMiniLm {
     }
 
     /** The real encoder behind a wrapper that tests can instrument. */
-    abstract static class Wrapped implements BatchEncoder {
-        final BatchEncoder engine;
-
+    abstract static class Wrapped extends ForwardingEncoder {
         Wrapped(BatchEncoder engine) {
-            this.engine = engine;
-        }
-
-        @Override
-        public BertConfig config() {
-            return engine.config();
-        }
-
-        @Override
-        public ModelInfo info() {
-            return engine.info();
-        }
-
-        @Override
-        public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
-            return engine.integratedGradients(one, baselineIds, steps);
+            super(engine);
         }
     }
 

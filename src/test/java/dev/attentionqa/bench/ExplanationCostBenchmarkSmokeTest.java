@@ -6,15 +6,12 @@ import dev.attentionqa.batching.EncoderQueue;
 import dev.attentionqa.e2e.SeedData;
 import dev.attentionqa.eval.SquadDataset;
 import dev.attentionqa.explain.ExplanationMethod;
-import dev.attentionqa.model.BatchEncoder;
-import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.DefaultModel;
 import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.model.EngineOptions;
-import dev.attentionqa.model.InputAttribution;
-import dev.attentionqa.model.ModelInfo;
+import dev.attentionqa.model.ForwardingEncoder;
 import dev.attentionqa.qa.RealPipelines;
 import dev.attentionqa.qa.SpanPipeline;
 import dev.attentionqa.tokenize.WordPieceTokenizer;
@@ -65,26 +62,18 @@ class ExplanationCostBenchmarkSmokeTest {
     }
 
     /** The real encoder, noting the largest batch it ran per set of fetched outputs. */
-    private record Recording(Encoder engine, Map<Set<EncoderOutput.Kind>, Integer> largest) implements BatchEncoder {
-        @Override
-        public BertConfig config() {
-            return engine.config();
-        }
+    private static final class Recording extends ForwardingEncoder {
+        private final Map<Set<EncoderOutput.Kind>, Integer> largest;
 
-        @Override
-        public ModelInfo info() {
-            return engine.info();
+        Recording(Encoder engine, Map<Set<EncoderOutput.Kind>, Integer> largest) {
+            super(engine);
+            this.largest = largest;
         }
 
         @Override
         public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
             largest.merge(Set.copyOf(fetch), in.batchSize(), Math::max);
             return engine.run(in, fetch);
-        }
-
-        @Override
-        public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
-            return engine.integratedGradients(one, baselineIds, steps);
         }
     }
 }

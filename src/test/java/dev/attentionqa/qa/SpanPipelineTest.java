@@ -5,16 +5,14 @@ import dev.attentionqa.explain.Explanation;
 import dev.attentionqa.explain.ExplanationMethod;
 import dev.attentionqa.explain.WordWeight;
 import dev.attentionqa.model.BatchEncoder;
-import dev.attentionqa.model.BertConfig;
 import dev.attentionqa.model.DefaultModel;
 import dev.attentionqa.model.Encoder;
 import dev.attentionqa.model.EncoderInput;
 import dev.attentionqa.model.EncoderOutput;
 import dev.attentionqa.model.EngineOptions;
+import dev.attentionqa.model.ForwardingEncoder;
 import dev.attentionqa.model.HfModelDirectory;
-import dev.attentionqa.model.InputAttribution;
 import dev.attentionqa.model.LoadedModel;
-import dev.attentionqa.model.ModelInfo;
 import dev.attentionqa.model.RandomBertDirectory;
 import dev.attentionqa.model.SpanTargets;
 import dev.attentionqa.tokenize.TokenizedText;
@@ -233,15 +231,15 @@ class SpanPipelineTest {
     }
 
     /** The real encoder, adding the real (unmasked) tokens of every run to {@code ran[0]} and counting runs in ran[1]. */
-    private record CountingEncoder(BatchEncoder encoder, long[] ran) implements BatchEncoder {
-        public BertConfig config() {
-            return encoder.config();
+    private static final class CountingEncoder extends ForwardingEncoder {
+        private final long[] ran;
+
+        CountingEncoder(BatchEncoder engine, long[] ran) {
+            super(engine);
+            this.ran = ran;
         }
 
-        public ModelInfo info() {
-            return encoder.info();
-        }
-
+        @Override
         public EncoderOutput run(EncoderInput in, Set<EncoderOutput.Kind> fetch) {
             for (long[] row : in.attentionMask()) {
                 ran[0] += Arrays.stream(row).sum();
@@ -249,11 +247,7 @@ class SpanPipelineTest {
             if (ran.length > 1) {
                 ran[1]++; // runs
             }
-            return encoder.run(in, fetch);
-        }
-
-        public InputAttribution integratedGradients(EncoderInput one, long[] baselineIds, int steps) {
-            return encoder.integratedGradients(one, baselineIds, steps);
+            return engine.run(in, fetch);
         }
     }
 }

@@ -20,6 +20,14 @@ public interface Explain {
     @WithDefault("rollout")
     String sentenceMethod();
 
+    /**
+     * Layers, counted from the top, whose attention {@code grad-attention} weighs by its gradient; the layers below
+     * enter with their head-averaged attention (rollout's rule). The backward pass reaches only the weighted layers,
+     * so fewer is cheaper; the model's layer count or more gives Chefer et al.'s rule in full (docs/figures.md).
+     */
+    @WithDefault("1")
+    int gradientLayers();
+
     /** Steps of the {@code integrated-gradients} path integral (each one forward and backward pass). */
     @WithDefault("16")
     int integratedGradientSteps();

@@ -52,16 +52,18 @@ public final class BertGraph {
     private final BertWeights weights;
     private final WeightVariables variables;
     private final int lanes;
+    private final int gradientLayers;
     private Operand<TInt32> batch;
     private Operand<TInt32> seq;
 
-    private BertGraph(Graph graph, BertConfig config, BertWeights weights, int lanes) {
+    private BertGraph(Graph graph, BertConfig config, BertWeights weights, int lanes, int gradientLayers) {
         this.graph = graph;
         this.tf = Ops.create(graph);
         this.config = config;
         this.weights = weights;
         this.variables = new WeightVariables(tf);
         this.lanes = lanes;
+        this.gradientLayers = gradientLayers;
     }
 
     /** Output [batch, heads, seq, seq]: attention probabilities of encoder layer {@code layer}. */
@@ -71,10 +73,11 @@ public final class BertGraph {
 
     /**
      * Builds the whole encoder into {@code graph} with the sequence positions split into {@code lanes} independent
-     * chains of ops ({@link EngineOptions} checks the count); the returned variables must be assigned once per session.
+     * chains of ops ({@link EngineOptions} checks the count), grad-attention weighted by gradients in the top
+     * {@code gradientLayers} layers (a span head only); the returned variables must be assigned once per session.
      */
-    static WeightVariables build(Graph graph, BertConfig config, BertWeights weights, int lanes) {
-        BertGraph bert = new BertGraph(graph, config, weights, lanes);
+    static WeightVariables build(Graph graph, BertConfig config, BertWeights weights, int lanes, int gradientLayers) {
+        BertGraph bert = new BertGraph(graph, config, weights, lanes, gradientLayers);
         bert.encoder();
         return bert.variables;
     }
@@ -118,7 +121,7 @@ public final class BertGraph {
         Operand<TFloat32> hidden = tf.withName(LAST_HIDDEN_STATE).identity(join(slices, 1)); // [batch, seq, hidden]
         if (config.hasQaHead()) {
             List<Operand<TFloat32>> logits = qaHead(tf.reshape(hidden, rowsOfHidden()));
-            GradientGraph.build(tf, seq, laneProbs, logits.get(0), logits.get(1),
+            GradientGraph.build(tf, seq, laneProbs, gradientLayers, logits.get(0), logits.get(1),
                     graph.operation(Embeddings.WORD_EMBEDDINGS).<TFloat32>output(0));
         }
     }

@@ -51,7 +51,8 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
     private static Encoder create(BertWeights weights, BertConfig config, EngineOptions options, ModelInfo info) {
         Graph graph = new Graph();
         try {
-            WeightVariables variables = BertGraph.build(graph, config, weights, options.lanes());
+            WeightVariables variables = BertGraph.build(graph, config, weights, options.lanes(),
+                    options.gradientLayers());
             Session session = new Session(graph, sessionConfig(options));
             try {
                 variables.assignAll(session);

@@ -6,10 +6,11 @@ import java.util.List;
  * TensorFlow session settings: intra-op threads per kernel and inter-op kernels in parallel (TF's pools are
  * process-wide, so the first session created in a JVM decides them, GUIDE §4); how many lanes the graph splits the
  * sequence positions into (independent op chains the inter-op threads run side by side); for the GPU build, whether
- * GPU memory grows on demand and which CUDA devices are visible (empty: all); and who hears about every run.
+ * GPU memory grows on demand and which CUDA devices are visible (empty: all); who hears about every run; and how
+ * many of the top layers the grad-attention output weighs by their gradient ({@link GradientGraph}).
  */
 public record EngineOptions(int intraOpThreads, int interOpThreads, int lanes, boolean gpuAllowGrowth,
-                            String gpuVisibleDevices, RunListener listener) {
+                            String gpuVisibleDevices, RunListener listener, int gradientLayers) {
 
     /** More lanes than this only adds ops: each lane needs at least a few positions to be worth its overhead. */
     public static final int MAX_LANES = 16;
@@ -17,7 +18,13 @@ public record EngineOptions(int intraOpThreads, int interOpThreads, int lanes, b
     /** Where the GPU build ({@code -Pgpu}) puts its native library; present on the class path only in that build. */
     static final String GPU_NATIVE = "org/tensorflow/internal/c_api/linux-x86_64-gpu/libjnitensorflow.so";
 
-    /** Rejects negative thread counts (0 lets TensorFlow choose), lanes outside 1…16, a null device list or listener. */
+    /** Gradient layers meaning every layer of the model: Chefer et al.'s rule in full. */
+    public static final int ALL_LAYERS = Integer.MAX_VALUE;
+
+    /**
+     * Rejects negative thread counts (0 lets TensorFlow choose), lanes outside 1…16, a null device list or listener,
+     * fewer than one gradient layer.
+     */
     public EngineOptions {
         if (intraOpThreads < 0 || interOpThreads < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (got intraOp=" + intraOpThreads
@@ -26,15 +33,27 @@ public record EngineOptions(int intraOpThreads, int interOpThreads, int lanes, b
         if (lanes < 1 || lanes > MAX_LANES) {
             throw new IllegalArgumentException("lanes must be 1…" + MAX_LANES + " (got " + lanes + ")");
         }
+        if (gradientLayers < 1) {
+            throw new IllegalArgumentException("gradientLayers must be >= 1 (got " + gradientLayers + ")");
+        }
         if (gpuVisibleDevices == null || listener == null) {
             throw new IllegalArgumentException("gpuVisibleDevices and listener must not be null (got "
                     + gpuVisibleDevices + ", " + listener + ")");
         }
     }
 
-    /** Threads and lanes only: GPU memory grows on demand, every device visible, nobody listening. */
+    /**
+     * Threads and lanes only: GPU memory grows on demand, every device visible, nobody listening, grad-attention
+     * weighted by gradients in every layer.
+     */
     public EngineOptions(int intraOpThreads, int interOpThreads, int lanes) {
-        this(intraOpThreads, interOpThreads, lanes, true, "", RunListener.NONE);
+        this(intraOpThreads, interOpThreads, lanes, true, "", RunListener.NONE, ALL_LAYERS);
+    }
+
+    /** The same options with grad-attention's gradients taken in the top {@code layers} layers only. */
+    public EngineOptions withGradientLayers(int layers) {
+        return new EngineOptions(intraOpThreads, interOpThreads, lanes, gpuAllowGrowth, gpuVisibleDevices, listener,
+                layers);
     }
 
     /**

@@ -28,6 +28,7 @@ final class ConfigCheck {
         range(problems, "qa.windows.doc-stride", c.windows().docStride(), 0, c.windows().maxSeqLen() / 2);
         range(problems, "qa.answers.top-k", c.answers().topK(), 1, c.limits().maxTopK());
         range(problems, "qa.explain.top-words", c.explain().topWords(), 1, c.limits().maxTopWords());
+        range(problems, "qa.explain.gradient-layers", c.explain().gradientLayers(), 1, 64);
         range(problems, "qa.explain.integrated-gradient-steps", c.explain().integratedGradientSteps(), 1, 256);
         range(problems, "qa.limits.max-value-bytes", c.limits().maxValueBytes(), 64, 64 * 1024 * 1024);
         range(problems, "qa.limits.max-id-chars", c.limits().maxIdChars(), 1, 4096);

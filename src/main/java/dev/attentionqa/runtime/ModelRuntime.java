@@ -42,7 +42,7 @@ public class ModelRuntime {
         ConfigCheck.validate(config);
         var e = config.engine();
         engineOptions = new EngineOptions(e.intraOpThreads(), e.interOpThreads(), e.lanes(), e.gpu().allowGrowth(),
-                e.gpu().visibleDevices().orElse(""), metrics);
+                e.gpu().visibleDevices().orElse(""), metrics, config.explain().gradientLayers());
         var untuned = EngineOptions.tuningEnvMissing();
         if (!untuned.isEmpty()) {
             LOG.warnf("%s not set to true: the engine runs up to 1.5x slower (docs/configuration.md)",

@@ -108,9 +108,9 @@ class EvalCommandTest {
         assertThat(result.getOutput()).contains("mode=span");
         JsonNode report = new ObjectMapper().readTree(Path.of("target", "faithfulness-span-seed.json").toFile());
         assertThat(report.get("questions").asInt()).as("questions with a span answer and enough words").isEqualTo(10);
-        // deterministic (fixed seed, shipped model); AOPC over k = 1, 5, 10, 20, 50 % measured on 2026-12-03:
-        // comprehensiveness grad-attention 0.337, integrated-gradients 0.321, rollout 0.298, attention 0.130, random
-        // 0.038–0.086; sufficiency −0.118, −0.094, −0.075, 0.074, random 0.226–0.280
+        // deterministic (fixed seed, shipped model); AOPC over k = 1, 5, 10, 20, 50 % measured on 2026-12-03 (gradient
+        // in the top layer): comprehensiveness grad-attention 0.310, integrated-gradients 0.321, rollout 0.298,
+        // attention 0.130, random 0.038–0.086; sufficiency −0.082, −0.094, −0.075, 0.074, random 0.226–0.280
         double[] randomComprehensiveness = new double[3];
         double[] randomSufficiency = new double[3];
         for (int i = 0; i < 3; i++) {

@@ -7,14 +7,14 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The graph's grad-attention (Chefer et al. 2021) on a hand-made 2-layer BERT with a span head equals a plain-Java
  * reference within 1e-5: the reference takes d score / d A by central differences of the double-precision
  * {@link ReferenceEncoder} (each attention probability nudged as an input), then applies the same rule, R = I and
- * R ← R + mean_h (A ⊙ ∇A)⁺ · R per layer. The batch holds a padded sequence, and the graph is split into lanes
- * or not, so the gradient must cross both.
+ * R ← R + mean_h (A ⊙ ∇A)⁺ · R per layer, or R ← R + mean_h A · R in a layer below the gradient layers. The batch
+ * holds a padded sequence, and the graph is split into lanes or not, so the gradient must cross both.
  */
 class GradAttentionReferenceTest {
 
@@ -30,9 +30,9 @@ class GradAttentionReferenceTest {
     @TempDir
     Path temp;
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 3})
-    void gradAttentionOfTheGraphEqualsTheFiniteDifferenceReference(int lanes) throws Exception {
+    @ParameterizedTest(name = "lanes {0}, gradient layers {1}")
+    @CsvSource({"1, 2", "3, 2", "3, 1"})
+    void gradAttentionOfTheGraphEqualsTheFiniteDifferenceReference(int lanes, int gradientLayers) throws Exception {
         Map<String, ArrayTensor> tensors = RandomEncoderWriter.write(temp, TestArchitecture.BERT, true, 29);
         boolean[][] allowed = new boolean[2][7];
         for (int b = 0; b < 2; b++) {
@@ -42,7 +42,8 @@ class GradAttentionReferenceTest {
         }
         EncoderInput input = new EncoderInput(IDS, MASK, TYPES, new SpanTargets(STARTS, ENDS, allowed));
         EncoderOutput out;
-        try (Encoder encoder = Encoder.create(HfModelDirectory.load(temp), new EngineOptions(1, 1, lanes))) {
+        try (Encoder encoder = Encoder.create(HfModelDirectory.load(temp), new EngineOptions(1, 1, lanes)
+                .withGradientLayers(gradientLayers))) {
             out = encoder.run(input, EnumSet.of(EncoderOutput.Kind.GRAD_ATTENTION, EncoderOutput.Kind.SPAN_SCORE));
         }
         ReferenceEncoder reference = new ReferenceEncoder(TestArchitecture.BERT, tensors, true);
@@ -52,7 +53,8 @@ class GradAttentionReferenceTest {
         double largest = 0;
         for (int b = 0; b < 2; b++) {
             scoreDiff = Math.max(scoreDiff, Math.abs(out.spanScore(b) - score(base, b, allowed[b])));
-            double[][] expected = expectedRelevance(reference, base, b, allowed[b]);
+            double[][] expected = expectedRelevance(reference, base, b, allowed[b],
+                    TestArchitecture.LAYERS - gradientLayers);
             float[][] actual = out.gradAttention(b);
             for (int q = 0; q < 7; q++) {
                 for (int k = 0; k < 7; k++) {
@@ -61,16 +63,19 @@ class GradAttentionReferenceTest {
                 }
             }
         }
-        System.out.printf("lanes %d: max |diff| span score %.2e, grad-attention %.2e (largest off-identity %.3f)%n",
-                lanes, scoreDiff, relevanceDiff, largest);
+        System.out.printf("lanes %d, gradient layers %d: max |diff| span score %.2e, grad-attention %.2e (largest"
+                + " off-identity %.3f)%n", lanes, gradientLayers, scoreDiff, relevanceDiff, largest);
         assertThat(scoreDiff).as("span score").isLessThanOrEqualTo(1e-4);
         assertThat(largest).as("the model's gradients are not trivially zero").isGreaterThan(0.05);
         assertThat(relevanceDiff).as("grad-attention").isLessThanOrEqualTo(TOLERANCE);
     }
 
-    /** Chefer's rule over the reference's attention and its finite-difference gradients. */
+    /**
+     * Chefer's rule over the reference's attention and its finite-difference gradients; the first {@code plain}
+     * layers enter with their head-averaged attention.
+     */
     private static double[][] expectedRelevance(ReferenceEncoder reference, ReferenceEncoder.Result base, int b,
-                                                boolean[] allowed) {
+                                                boolean[] allowed, int plain) {
         double[][] relevance = identity(7);
         for (int layer = 0; layer < TestArchitecture.LAYERS; layer++) {
             double[][] weighted = new double[7][7];
@@ -78,6 +83,10 @@ class GradAttentionReferenceTest {
                 for (int q = 0; q < 7; q++) {
                     for (int k = 0; k < 7; k++) {
                         double a = base.probs()[layer][b][head][q][k];
+                        if (layer < plain) {
+                            weighted[q][k] += a / TestArchitecture.HEADS;
+                            continue;
+                        }
                         double up = score(reference.forward(IDS, MASK, TYPES,
                                 new ReferenceEncoder.Nudge(layer, head, q, k, STEP)), b, allowed);
                         double down = score(reference.forward(IDS, MASK, TYPES,

@@ -55,11 +55,12 @@ class ConfigCheckTest {
     @Test
     void namesBadExplanationSettings() {
         WorkerConfig bad = config(Map.of("qa.explain.sentence-method", "grad-attention",
-                "qa.explain.integrated-gradient-steps", "0"));
+                "qa.explain.integrated-gradient-steps", "0", "qa.explain.gradient-layers", "0"));
 
         assertThatThrownBy(() -> ConfigCheck.validate(bad))
                 .hasMessageContaining("qa.explain.sentence-method must be one of [attention, rollout] (got grad-attention)")
-                .hasMessageContaining("qa.explain.integrated-gradient-steps must be between 1 and 256 (got 0)");
+                .hasMessageContaining("qa.explain.integrated-gradient-steps must be between 1 and 256 (got 0)")
+                .hasMessageContaining("qa.explain.gradient-layers must be between 1 and 64 (got 0)");
     }
 
     @Test

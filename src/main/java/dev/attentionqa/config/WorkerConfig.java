@@ -16,6 +16,7 @@ public interface WorkerConfig {
 
     /** Delivery guarantees (qa.delivery.mode). */
     java.util.List<String> DELIVERY_MODES = java.util.List.of("at-least-once", "exactly-once");
+    java.util.List<String> ANSWER_KEYS = java.util.List.of("request-id", "request-key");
 
     /** Explanation methods this build can compute (the ids of explain.ExplanationMethod; a test keeps them equal). */
     java.util.Set<String> EXPLANATIONS = java.util.Set.of("attention", "rollout", "grad-attention", "integrated-gradients");
@@ -203,6 +204,14 @@ public interface WorkerConfig {
 
         @WithDefault("qa.requests.dlq")
         String deadLetters();
+
+        /**
+         * Key of each answer record: {@code request-id} (the request's {@code id} field) or {@code request-key}
+         * (the request record's own key, null stays null), for joins on the request topic's key such as Kafka
+         * Streams'. Dead letters always keep the request's key.
+         */
+        @WithDefault("request-id")
+        String answerKey();
     }
 
     /** The request consumer. */

@@ -6,10 +6,23 @@ import dev.attentionqa.qa.Answer;
 
 import java.util.List;
 
-/** The event written to {@code qa.answers}, keyed by the request id (see README "Message contract"). */
+/**
+ * The event written to {@code qa.answers}, keyed by the request id or the request record's key
+ * ({@code qa.topics.answer-key}; see docs/message-contract.md). {@code schemaVersion} lets readers tell this layout
+ * from later ones: it goes up when a field is removed or changes meaning, not when one is added.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AnswerEvent(String id, String question, String mode, List<Answer> answers, Explanation explanation,
-                          ModelRef model, Timings timings) {
+public record AnswerEvent(int schemaVersion, String id, String question, String mode, List<Answer> answers,
+                          Explanation explanation, ModelRef model, Timings timings) {
+
+    /** The layout this worker writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** An event of the current {@link #SCHEMA_VERSION}. */
+    public AnswerEvent(String id, String question, String mode, List<Answer> answers, Explanation explanation,
+                       ModelRef model, Timings timings) {
+        this(SCHEMA_VERSION, id, question, mode, answers, explanation, model, timings);
+    }
 
     /** Which model answered. */
     public record ModelRef(String name, String revision) {

@@ -10,7 +10,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The record each outcome becomes: an answer (JSON keyed by request id) on the answers topic, or the refused
+ * The record each outcome becomes: an answer (JSON keyed by request id, or by the request record's key with
+ * {@code qa.topics.answer-key=request-key}) on the answers topic, or the refused
  * request byte for byte on the dead-letter topic, with its key and headers plus {@code dead-letter-reason}
  * (code and detail), {@code dead-letter-code} and where it came from.
  */
@@ -22,18 +23,21 @@ public class OutputRecords {
 
     private final String answers;
     private final String deadLetters;
+    private final boolean keyByRequestKey;
     private final TracingHeaders tracing;
 
     @Inject
     OutputRecords(WorkerConfig config, TracingHeaders tracing) {
         this.answers = config.topics().answers();
         this.deadLetters = config.topics().deadLetters();
+        this.keyByRequestKey = config.topics().answerKey().equals("request-key");
         this.tracing = tracing;
     }
 
     ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> request, Outcome outcome) {
         if (outcome.kind() == Outcome.Kind.ANSWERED) {
-            return new ProducerRecord<>(answers, null, outcome.id(), outcome.json().getBytes(StandardCharsets.UTF_8),
+            return new ProducerRecord<>(answers, null, keyByRequestKey ? request.key() : outcome.id(),
+                    outcome.json().getBytes(StandardCharsets.UTF_8),
                     tracing.forAnswer(request.headers(), outcome.trace()));
         }
         RecordHeaders headers = tracing.forDeadLetter(request.headers(), outcome.trace());

@@ -43,6 +43,9 @@ final class ConfigCheck {
         if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
             problems.add("qa.batching.max-delay must be between PT0S and PT10S (got " + delay + ")");
         }
+        if (!WorkerConfig.ANSWER_KEYS.contains(c.topics().answerKey())) {
+            problems.add("qa.topics.answer-key must be one of " + WorkerConfig.ANSWER_KEYS + " (got " + c.topics().answerKey() + ")");
+        }
         if (!WorkerConfig.DELIVERY_MODES.contains(c.delivery().mode())) {
             problems.add("qa.delivery.mode must be one of " + WorkerConfig.DELIVERY_MODES + " (got " + c.delivery().mode() + ")");
         }

@@ -1,12 +1,9 @@
 package dev.attentionqa.runtime;
 
 import dev.attentionqa.config.WorkerConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import dev.attentionqa.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +29,7 @@ class ConfigCheckTest {
         WorkerConfig bad = config(Map.of(
                 "qa.engine.max-batch-size", "0",
                 "qa.engine.lanes", "17",
+                "qa.topics.answer-key", "partition",
                 "qa.windows.max-seq-len", "1024",
                 "qa.health.max-inference-stall", "PT0.5S",
                 "qa.engine.gpu.visible-devices", "gpu0",
@@ -43,6 +41,7 @@ class ConfigCheckTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("qa.engine.max-batch-size must be between 1 and 1024 (got 0)")
                 .hasMessageContaining("qa.engine.lanes must be between 1 and 16 (got 17)")
+                .hasMessageContaining("qa.topics.answer-key must be one of [request-id, request-key] (got partition)")
                 .hasMessageContaining("qa.windows.max-seq-len must be between 32 and 512 (got 1024)")
                 .hasMessageContaining("qa.health.max-inference-stall must be between PT1S and PT24H (got PT0.5S)")
                 .hasMessageContaining("qa.engine.gpu.visible-devices must be device ids like 0 or 0,1 (got gpu0)")
@@ -92,11 +91,6 @@ class ConfigCheckTest {
     }
 
     private static WorkerConfig config(Map<String, String> values) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(WorkerConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter()) // Quarkus's: "90s" as well as ISO "PT90S"
-                .withDefaultValues(values)
-                .build();
-        return config.getConfigMapping(WorkerConfig.class);
+        return TestConfig.of(values);
     }
 }

@@ -16,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Exactly-once, a rebalance in the middle of a long micro-batch: a worker answers heavy requests (~199,000
  * characters, micro-batches of ~15 s) when a second worker joins its group. The first must deliver the batch in hand
  * inside the rebalance, then give up partitions; a read_committed reader then sees every request answered exactly
- * once.
+ * once. Short requests written to every partition after the rebalance give the second worker work whichever
+ * partitions it gets (the ones it took over may already be answered).
  */
 class RebalanceDuringBatchIT {
 
     private static final int PARTITIONS = 4;
     private static final int HEAVY = 8;
     private static final int SHORT = 40;
+    private static final int AFTER_REBALANCE = 3; // short requests per partition, written once the second has joined
 
     @Test
     void aWorkerJoiningMidBatchNeitherLosesNorDuplicatesAnswers() throws Exception {
@@ -53,6 +55,16 @@ class RebalanceDuringBatchIT {
             try (WorkerProcess second = WorkerProcess.start("rebalance-second", env)) {
                 second.awaitReady(Duration.ofMinutes(3));
                 awaitLog(first, "revoked while a micro-batch is answered", Duration.ofMinutes(3));
+                try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
+                        "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                    for (int i = 0; i < PARTITIONS * AFTER_REBALANCE; i++) {
+                        String id = "r-" + run + "-after-" + i;
+                        ids.add(id);
+                        producer.send(new ProducerRecord<>(requests, i % PARTITIONS, id, HeavyInputIT.request(id,
+                                "Where is it?", "The Eiffel Tower stands in Paris. Request " + id + ".")));
+                    }
+                    producer.flush();
+                }
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (answered.distinct() < ids.size()) {
                     first.requireAlive();

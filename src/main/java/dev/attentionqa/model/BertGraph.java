@@ -121,7 +121,7 @@ public final class BertGraph {
         Operand<TFloat32> hidden = tf.withName(LAST_HIDDEN_STATE).identity(join(slices, 1)); // [batch, seq, hidden]
         if (config.hasQaHead()) {
             List<Operand<TFloat32>> logits = qaHead(tf.reshape(hidden, rowsOfHidden()));
-            GradientGraph.build(tf, seq, laneProbs, gradientLayers, logits.get(0), logits.get(1),
+            GradientGraph.build(tf, seq, laneProbs, meanProbs, gradientLayers, logits.get(0), logits.get(1),
                     graph.operation(Embeddings.WORD_EMBEDDINGS).<TFloat32>output(0));
         }
     }

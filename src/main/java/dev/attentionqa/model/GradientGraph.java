@@ -56,12 +56,14 @@ final class GradientGraph {
 
     /**
      * @param laneProbs      per layer (first first), the attention probabilities of each lane [batch, heads, length, seq]
+     * @param meanProbs      per layer, the head-averaged attention the encoder already built for rollout [batch, seq, seq]
      * @param gradientLayers how many of the top layers grad-attention weighs by their gradient (more than the model
      *                       has: all)
      * @param wordEmbeddings the word-embedding lookup [batch, seq, hidden], which a caller may feed
      */
-    static void build(Ops tf, Operand<TInt32> seq, List<List<Operand<TFloat32>>> laneProbs, int gradientLayers,
-                      Operand<TFloat32> start, Operand<TFloat32> end, Operand<TFloat32> wordEmbeddings) {
+    static void build(Ops tf, Operand<TInt32> seq, List<List<Operand<TFloat32>>> laneProbs,
+                      List<Operand<TFloat32>> meanProbs, int gradientLayers, Operand<TFloat32> start,
+                      Operand<TFloat32> end, Operand<TFloat32> wordEmbeddings) {
         Operand<TFloat32> mask = tf.withName(EXPLAIN_MASK).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
         Operand<TFloat32> logStart = logSoftmax(tf, start, mask); // [batch, seq]
         Operand<TFloat32> logEnd = logSoftmax(tf, end, mask);
@@ -79,20 +81,24 @@ final class GradientGraph {
         List<Output<?>> grads = tf.gradients(tf.sum(score, tf.constant(0)), xs).dy();
         tf.withName(INPUT_GRADIENT).sum(cast(grads.get(grads.size() - 1)), tf.constant(0)); // [seq, hidden]
         Operand<TFloat32> relevance = null;
-        int next = 0;
         for (int layer = 0; layer < laneProbs.size(); layer++) {
-            List<Operand<TFloat32>> weighted = new ArrayList<>();
-            for (Operand<TFloat32> probs : laneProbs.get(layer)) {
-                Operand<TFloat32> a = layer < plain ? probs
-                        : tf.nn.relu(tf.math.mul(probs, cast(grads.get(next++)))); // (∇A ⊙ A)⁺
-                weighted.add(tf.math.mean(a, tf.constant(1))); // [batch, length, seq]
-            }
-            Operand<TFloat32> mean = weighted.size() == 1 ? weighted.get(0)
-                    : tf.concat(weighted, tf.constant(1)); // [batch, seq, seq]
+            int lanes = laneProbs.get(layer).size(); // grads holds the weighted layers' lanes in order
+            Operand<TFloat32> mean = layer < plain ? meanProbs.get(layer) : gradientWeighted(tf, laneProbs.get(layer),
+                    grads.subList((layer - plain) * lanes, (layer - plain + 1) * lanes)); // [batch, seq, seq]
             relevance = relevance == null ? tf.math.add(identity(tf, seq), mean) // Ā·I + I
                     : tf.math.add(relevance, tf.train.batchMatMul(mean, relevance, TFloat32.class));
         }
         tf.withName(GRAD_ATTENTION).identity(relevance);
+    }
+
+    /** mean over heads of (∇A ⊙ A)⁺, the lanes joined along the query axis: [batch, seq, seq]. */
+    private static Operand<TFloat32> gradientWeighted(Ops tf, List<Operand<TFloat32>> lanes, List<Output<?>> grads) {
+        List<Operand<TFloat32>> weighted = new ArrayList<>();
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            Operand<TFloat32> positive = tf.nn.relu(tf.math.mul(lanes.get(lane), cast(grads.get(lane))));
+            weighted.add(tf.math.mean(positive, tf.constant(1))); // [batch, length, seq]
+        }
+        return weighted.size() == 1 ? weighted.get(0) : tf.concat(weighted, tf.constant(1));
     }
 
     /** HF's softmax: logits outside the mask set to −10000, then log softmax, [batch, seq]. */

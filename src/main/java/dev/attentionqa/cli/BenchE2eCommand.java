@@ -7,7 +7,7 @@ import dev.attentionqa.bench.MixSource;
 import dev.attentionqa.config.WorkerConfig;
 import dev.attentionqa.eval.SquadDataset;
 import dev.attentionqa.messaging.MicroBatchAnswerer;
-import dev.attentionqa.messaging.RequestLoop;
+import dev.attentionqa.messaging.RequestConsumer;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ public class BenchE2eCommand implements Callable<Integer> {
     MicroBatchAnswerer answerer;
 
     @Inject
-    RequestLoop loop;
+    RequestConsumer consumer;
 
     @Inject
     ObjectMapper json;
@@ -71,7 +71,7 @@ public class BenchE2eCommand implements Callable<Integer> {
                 config.topics().deadLetters());
         System.out.printf("bench e2e: %d requests (every %dth over the essay), micro-batches of up to %d, %s, topic %s%n",
                 requests, longEvery, config.batching().maxRequests(), config.delivery().mode(), topics.requests());
-        E2eResult r = new E2eBenchmark(kafka, topics, answerer::answerWithoutWriting, loop::start,
+        E2eResult r = new E2eBenchmark(kafka, topics, answerer::answerWithoutWriting, consumer::start,
                 config.batching().maxRequests(), System.out::println).run(mix, requests, longEvery, latencyRequests, loads);
         System.out.printf("sustained / engine only = %.2f; p99 at %.0f %% load = %.2f × the median micro-batch (%.0f ms)%n",
                 r.sustainedOverEngine(), 100 * r.loads().get(0).fraction(), r.loads().get(0).p99OverMicroBatch(),

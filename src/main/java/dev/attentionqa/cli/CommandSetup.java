@@ -21,14 +21,6 @@ final class CommandSetup {
         if (java.util.Arrays.stream(args).anyMatch(HELP::contains)) {
             command = "help"; // prints and exits: no model, no Kafka, no HTTP
         }
-        if (!command.equals("serve")) {
-            setDefault("qa.consumer.enabled", "false");
-            setDefault("quarkus.http.host-enabled", "false");
-            setDefault("quarkus.management.host-enabled", "false"); // `send` beside a running `serve` must not clash
-        }
-        if (OFFLINE.contains(command) || command.equals("help")) {
-            setDefault("mp.messaging.outgoing.page-requests.enabled", "false");
-        }
         if (command.equals("bench") && args.length > 1 && args[1].equals("e2e")) {
             // bench e2e talks to a broker and starts the worker itself, on topics of its own, so that no earlier
             // records get in the way.
@@ -37,6 +29,17 @@ final class CommandSetup {
             setDefault("qa.topics.answers", run + ".answers");
             setDefault("qa.topics.dead-letters", run + ".dlq");
             setDefault("qa.consumer.group-id", run);
+            // Its consumer joins the group at start-up but takes nothing until the backlog is written.
+            setDefault("qa.consumer.enabled", "true");
+            setDefault("mp.messaging.incoming.requests.pausable.initially-paused", "true");
+        }
+        if (!command.equals("serve")) {
+            setDefault("qa.consumer.enabled", "false");
+            setDefault("quarkus.http.host-enabled", "false");
+            setDefault("quarkus.management.host-enabled", "false"); // `send` beside a running `serve` must not clash
+        }
+        if (OFFLINE.contains(command) || command.equals("help")) {
+            setDefault("mp.messaging.outgoing.page-requests.enabled", "false");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.attentionqa.messaging;
 import dev.attentionqa.batching.EncoderQueue;
 import dev.attentionqa.batching.EncoderQueues;
 import dev.attentionqa.config.WorkerConfig;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,12 +39,13 @@ public class MicroBatchAnswerer {
         });
     }
 
-    List<Outcome> answer(List<ConsumerRecord<String, byte[]>> records) {
-        return start(records).join();
+    /** Answers {@code records}, each continuing the trace at the same index of {@code traces}; outcomes in record order. */
+    List<Outcome> answer(List<ConsumerRecord<String, byte[]>> records, List<Context> traces) {
+        return start(records, traces).join();
     }
 
     /** Starts answering; the outcomes, in record order, complete the future (never exceptionally: see RequestHandler). */
-    CompletableFuture<List<Outcome>> start(List<ConsumerRecord<String, byte[]>> records) {
+    CompletableFuture<List<Outcome>> start(List<ConsumerRecord<String, byte[]>> records, List<Context> traces) {
         // Register every request before any starts, so the first encoder call already waits for the others.
         List<EncoderQueue.Registration> registrations = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -52,10 +54,11 @@ public class MicroBatchAnswerer {
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
+            Context trace = traces.get(i);
             EncoderQueue.Registration registration = registrations.get(i);
             outcomes.add(CompletableFuture.supplyAsync(() -> {
                 try (registration) {
-                    return handler.handle(record);
+                    return handler.handle(record, trace);
                 }
             }, threads));
         }
@@ -65,7 +68,8 @@ public class MicroBatchAnswerer {
 
     /** Answers a batch without writing anything (the engine-only figure of {@code bench e2e}); returns how many were answered. */
     public int answerWithoutWriting(List<ConsumerRecord<String, byte[]>> records) {
-        return (int) answer(records).stream().filter(o -> o.kind() == Outcome.Kind.ANSWERED).count();
+        List<Context> traces = java.util.Collections.nCopies(records.size(), Context.root());
+        return (int) answer(records, traces).stream().filter(o -> o.kind() == Outcome.Kind.ANSWERED).count();
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package dev.attentionqa.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.ops.InferenceWatch;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -33,15 +34,19 @@ public class RequestHandler {
     Tracer tracer;
 
     @Inject
-    TracingHeaders tracing;
+    ObjectMapper json;
 
-    Outcome handle(ConsumerRecord<String, byte[]> record) {
+    /**
+     * @param parent the trace the request arrived in: the connector's receive span, a child of the request's
+     *               {@code traceparent} ({@link Context#root()} when there is none)
+     */
+    Outcome handle(ConsumerRecord<String, byte[]> record, Context parent) {
         Duration queued = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - record.timestamp()));
-        Span span = tracer.spanBuilder(SPAN).setParent(tracing.extract(record.headers())).startSpan();
+        Span span = tracer.spanBuilder(SPAN).setParent(parent).startSpan();
         Context trace = Context.root().with(span);
         long ticket = watch.begin();
         try (Scope ignored = span.makeCurrent()) {
-            QaRequest request = answering.parse(record.value());
+            QaRequest request = answering.parse(RequestCloudEvents.request(record, json));
             span.setAttribute("qa.request.id", request.id());
             AnswerEvent answer = answering.answer(request, queued.toMillis());
             Duration inferred = Duration.ofMillis(answer.timings().inferenceMs());

@@ -64,14 +64,14 @@ public class DevBroker {
     }
 
     /**
-     * Shutdown hooks run at the same time: the broker must outlive the request loop, whose consumer leaves the group
-     * as it closes. A member that never left stays in the group the broker keeps on disk, and the next dev session's
+     * Shutdown hooks run at the same time: the broker must outlive the request consumer (the connector's polling
+     * thread), which leaves the group as it closes. A member that never left stays in the group the broker keeps on disk, and the next dev session's
      * consumer would wait out its session timeout before getting any partition.
      */
     private static void awaitRequestLoopEnd() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("qa-request-loop")) {
+            if (t.getName().startsWith("smallrye-kafka-consumer-thread")) {
                 try {
                     t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 } catch (InterruptedException e) {

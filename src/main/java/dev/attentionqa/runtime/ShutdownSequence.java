@@ -1,7 +1,7 @@
 package dev.attentionqa.runtime;
 
 import dev.attentionqa.batching.EncoderQueues;
-import dev.attentionqa.messaging.RequestLoop;
+import dev.attentionqa.messaging.RequestConsumer;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 public class ShutdownSequence {
 
     @Inject
-    RequestLoop loop;
+    RequestConsumer requests;
 
     @Inject
     EncoderQueues queues;
@@ -26,8 +26,8 @@ public class ShutdownSequence {
     ModelRuntime models;
 
     void onStop(@Observes ShutdownEvent event) {
-        // Only where the loop ran: touching the model beans otherwise would load the models just to close them.
-        if (loop.stop()) {
+        // Only where requests were consumed: touching the model beans otherwise would load the models just to close them.
+        if (requests.stop()) {
             queues.close();
             models.close();
         }

@@ -97,23 +97,31 @@ class BrokerRestartIT {
 
     private static void restartBroker(BrokerProcess broker, String topics, WorkerProcess worker, FaultRun run)
             throws Exception {
+        restartBroker(broker, topics, worker, run, OUTAGE);
+    }
+
+    /** Kills the broker, checks the worker alive and unready after {@code outage}, starts the broker, awaits ready. */
+    static void restartBroker(BrokerProcess broker, String topics, WorkerProcess worker, FaultRun run, Duration outage)
+            throws Exception {
         String mode = run.mode;
         broker.kill();
-        System.out.printf("BrokerRestartIT %s: kill -9 of the broker at %s, %ds%n", mode, run.progress(), run.seconds());
-        Thread.sleep(OUTAGE.toMillis());
+        System.out.printf("%s %s: kill -9 of the broker at %s, %ds%n", run.test, mode, run.progress(), run.seconds());
+        Thread.sleep(outage.toMillis());
         worker.requireAlive();
         int readiness = worker.readyStatus();
         String checks = worker.managementBody("/q/health/ready");
-        System.out.printf("BrokerRestartIT %s: after %s without a broker the worker is alive, readiness %d%n", mode,
-                OUTAGE, readiness);
+        System.out.printf("%s %s: after %s without a broker the worker is alive, readiness %d%n", run.test, mode,
+                outage, readiness);
         // alive and answering, but not ready, and because of its own request path (not only the page's producer)
         assertThat(readiness).as("readiness status without a broker").isEqualTo(503);
-        assertThat(checks).as(checks).containsPattern("\"name\"\\s*:\\s*\"request-loop\",\\s*\"status\"\\s*:\\s*\"DOWN\"");
+        assertThat(checks).as(checks).containsPattern(
+                "\"name\"\\s*:\\s*\"SmallRye Reactive Messaging - readiness check\",\\s*\"status\"\\s*:\\s*\"DOWN\"")
+                .containsPattern("\"requests\"\\s*:\\s*\"\\[KO\\]");
         broker.start(topics);
         run.brokerRestarts++;
-        System.out.printf("BrokerRestartIT %s: broker back on %s, %ds%n", mode, broker.bootstrap(), run.seconds());
+        System.out.printf("%s %s: broker back on %s, %ds%n", run.test, mode, broker.bootstrap(), run.seconds());
         worker.awaitReady(READY_AFTER_OUTAGE); // throws if the process exited meanwhile
-        System.out.printf("BrokerRestartIT %s: the same worker (pid %d) ready again at %s, %ds%n", mode, worker.pid(),
+        System.out.printf("%s %s: the same worker (pid %d) ready again at %s, %ds%n", run.test, mode, worker.pid(),
                 run.progress(), run.seconds());
     }
 }

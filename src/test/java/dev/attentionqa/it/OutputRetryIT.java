@@ -1,0 +1,46 @@
+package dev.attentionqa.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At-least-once, a broker outage longer than the output producer's {@code delivery.timeout.ms} (5 s here, 15 s
+ * without a broker): sends in flight fail and their messages are nacked. The worker must send them again until the
+ * broker takes them, and only then acknowledge the poll, so every request is answered by the same process. This is
+ * the one retry written by hand ({@code AtLeastOnceOutputs}): on the connector alone a nacked output ends in the
+ * request channel's failure strategy, which stops the channel ({@code fail}: the worker exits) or commits past the
+ * request ({@code ignore}: its answer is lost).
+ */
+class OutputRetryIT {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
+
+    @Test
+    void outputsTheBrokerDidNotTakeAreSentAgainUntilItDoes() throws Exception {
+        try (BrokerProcess broker = new BrokerProcess();
+                FaultRun run = new FaultRun("OutputRetryIT", FaultRun.AT_LEAST_ONCE, broker.bootstrap())) {
+            String topics = run.requestTopic + ":" + FaultRun.PARTITIONS + " " + run.answerTopic + ":"
+                    + FaultRun.PARTITIONS + " " + run.deadLetterTopic + ":1";
+            broker.start(topics);
+            run.createTopics();
+            run.produce();
+            Map<String, String> env = run.workerEnv(null);
+            env.put("KAFKA_DELIVERY_TIMEOUT_MS", "5000");
+            env.put("KAFKA_REQUEST_TIMEOUT_MS", "2000");
+            env.put("KAFKA_LINGER_MS", "0");
+            try (WorkerProcess worker = WorkerProcess.start("output-retry", env)) {
+                worker.awaitReady(Duration.ofMinutes(3));
+                run.awaitAnswered(0.3, () -> WorkerKillIT.tail(worker), worker::requireAlive);
+                BrokerRestartIT.restartBroker(broker, topics, worker, run, OUTAGE);
+                run.finish(() -> WorkerKillIT.tail(worker), worker::requireAlive);
+                assertThat(worker.output()).as("outputs were nacked and sent again")
+                        .contains("not acknowledged by the broker; sending them again")
+                        .doesNotContain("the request loop stopped");
+            }
+        }
+    }
+}

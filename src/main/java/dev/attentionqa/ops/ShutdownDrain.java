@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Graceful stop: once shutdown began (the request loop calls {@link #drain}) no new micro-batch is admitted, and
+ * Graceful stop: once shutdown began (the request consumer calls {@link #drain}) no new micro-batch is admitted, and
  * shutdown waits up to {@code qa.shutdown.drain-timeout} for the admitted one to be published and committed.
  */
 @ApplicationScoped

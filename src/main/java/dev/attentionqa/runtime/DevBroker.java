@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Dev mode's broker, what Quarkus Dev Services would start in a container (there is no Docker here): in
  * {@code ./mvnw quarkus:dev}, when no bootstrap servers are set ({@code KAFKA_BOOTSTRAP_SERVERS}), the project's
  * single-node KRaft broker from Maven Central jars ({@code src/main/scripts/local-broker.sh}) is started before the
- * request loop, on {@code localhost:9092}, the default address; it keeps running across live reloads and stops with
+ * request consumer, on {@code localhost:9092}, the default address; it keeps running across live reloads and stops with
  * the dev-mode JVM. A broker already running there is used and left alone. Never in tests or production.
  */
 @ApplicationScoped
@@ -57,7 +57,7 @@ public class DevBroker {
                 return;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitRequestLoopEnd();
+                awaitRequestConsumerEnd();
                 run(script.get(), "stop");
             }, "dev-broker-stop"));
         }
@@ -68,7 +68,7 @@ public class DevBroker {
      * thread), which leaves the group as it closes. A member that never left stays in the group the broker keeps on disk, and the next dev session's
      * consumer would wait out its session timeout before getting any partition.
      */
-    private static void awaitRequestLoopEnd() {
+    private static void awaitRequestConsumerEnd() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("smallrye-kafka-consumer-thread")) {

@@ -38,6 +38,8 @@ class HeavyInputIT {
     private static final int CONTEXT_CHARS = 199_000;
     private static final Duration SHORT_EVERY = Duration.ofMillis(500);
     private static final Duration STALL_BOUND = Duration.ofMinutes(5);
+    /** qa.batching.max-tokens, the default the worker runs with here. */
+    private static final long MAX_TOKENS = 100_000;
     private static final Pattern LONG_BATCH = Pattern.compile(
             "micro-batch of (\\d+) request\\(s\\), ([\\d,]+) model tokens: ([\\d.]+) s");
 
@@ -109,9 +111,14 @@ class HeavyInputIT {
 
             List<Double> batchSeconds = new ArrayList<>();
             long largestBatchTokens = 0;
+            List<String> overBound = new ArrayList<>();
             for (Matcher m = LONG_BATCH.matcher(log); m.find(); ) {
                 batchSeconds.add(Double.parseDouble(m.group(3)));
-                largestBatchTokens = Math.max(largestBatchTokens, Long.parseLong(m.group(2).replace(",", "")));
+                long tokens = Long.parseLong(m.group(2).replace(",", ""));
+                largestBatchTokens = Math.max(largestBatchTokens, tokens);
+                if (Integer.parseInt(m.group(1)) > 1 && tokens > MAX_TOKENS) {
+                    overBound.add(m.group());
+                }
             }
             batchSeconds.sort(null);
             Map<String, Long> answeredAt = answered.firstTimestamps();
@@ -138,6 +145,8 @@ class HeavyInputIT {
             assertThat(log).as("no partition revoked or lost").doesNotContain(" revoked;").doesNotContain(" lost;");
             assertThat(batchSeconds).as("the heavy requests were split into several micro-batches")
                     .hasSizeGreaterThan(heavy / 4);
+            assertThat(overBound).as("micro-batches of several requests within qa.batching.max-tokens (a poll of "
+                    + "several heavy records is cut: the connector bounds a poll by records and bytes only)").isEmpty();
         }
     }
 

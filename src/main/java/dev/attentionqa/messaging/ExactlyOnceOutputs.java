@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Exactly-once outputs: one Kafka transaction per poll (KIP-98, with KIP-447's group-metadata fencing) through the
  * connector's {@link KafkaTransactions} on the {@code outputs-tx} channel, holding the answers, the dead letters and
- * the poll's offsets. The connector checks before the commit that the consumer's group generation is still the
+ * the poll's offsets (the batch's {@code IncomingKafkaRecordBatchMetadata}). The connector checks before the commit that the consumer's group generation is still the
  * batch's; on any failure it aborts, rewinds the consumer to the committed offsets and the batch is consumed again.
  */
 @ApplicationScoped
@@ -42,21 +42,25 @@ class ExactlyOnceOutputs {
     private volatile long failingSince;
 
     /**
-     * The transaction's outcome: true when committed (the batch is acknowledged), false when aborted, after a pause
-     * (the connector has rewound the consumer; the records come again).
+     * The transaction's outcome: true when committed (the batch is then acknowledged), false when aborted, after a
+     * pause (the connector has rewound the consumer to the committed offsets; the records come again).
+     * {@code withTransaction} and an explicit ack rather than {@code withTransactionAndAck}: that one recovers an
+     * aborted transaction by nacking and then acknowledging the batch, so its result would read as committed and the
+     * worker would count, and show on its page, answers that were rolled back.
      */
     Uni<Boolean> deliver(Message<?> batch, List<Message<byte[]>> outputs) {
-        return transactions.withTransactionAndAck(batch, tx -> {
+        return transactions.withTransaction(batch, tx -> {
                     outputs.forEach(tx::send);
                     return Uni.createFrom().voidItem();
                 })
+                .onItem().transformToUni(committed -> Uni.createFrom().completionStage(batch::ack))
                 .invoke(() -> failingSince = 0)
                 .replaceWith(true)
                 .onFailure().recoverWithUni(e -> {
-                    giveUpIfStuck(e);
-                    LOG.warnf("micro-batch of %d not delivered, transaction aborted (%s); it is consumed again from "
-                            + "the committed offsets in %s", outputs.size(), String.valueOf(e),
+                    LOG.warnf("micro-batch of %d output(s) not delivered, transaction aborted (%s); it is consumed "
+                            + "again from the committed offsets in %s", outputs.size(), String.valueOf(e),
                             AtLeastOnceOutputs.RETRY_PAUSE);
+                    giveUpIfStuck(e);
                     return Uni.createFrom().item(false).onItem().delayIt().by(AtLeastOnceOutputs.RETRY_PAUSE);
                 });
     }

@@ -1,5 +1,6 @@
 package dev.attentionqa.messaging;
 
+import dev.attentionqa.config.WorkerConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,10 +34,16 @@ class FatalChannelExit {
     @Inject
     HealthCenter health;
 
+    @Inject
+    WorkerConfig config;
+
     private ScheduledExecutorService watch;
     private final AtomicBoolean exiting = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event) {
+        if (!config.consumer().enabled()) {
+            return; // commands other than serve and bench e2e have no request path to watch
+        }
         watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "qa-channel-watch");
             t.setDaemon(true);

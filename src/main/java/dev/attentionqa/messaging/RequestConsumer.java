@@ -77,6 +77,9 @@ public class RequestConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    FatalChannelExit exit;
+
     /** Shutdown gave up on the batch in flight: deliver nothing more. */
     private volatile boolean giveUp;
     /** A batch is between admission and delivery (read by {@link PartitionEvents}). */
@@ -105,6 +108,9 @@ public class RequestConsumer {
             return delivered.eventually(this::settled);
         } catch (RuntimeException | Error e) {
             settled();
+            // Never expected (a request's own failure is a dead letter). The connector would nack the poll, and
+            // in exactly-once mode its failure strategy moves on past it: restart from the committed offsets.
+            exit.exit("a micro-batch failed outside any request (" + e + ")");
             throw e;
         }
     }

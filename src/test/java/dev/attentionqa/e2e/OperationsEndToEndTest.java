@@ -97,6 +97,8 @@ class OperationsEndToEndTest {
                 + "\",revision=\"" + DefaultModel.SPAN_INFO.revision() + "\"}")).isEqualTo(1.0);
         assertThat(after.text()).as("Kafka consumer lag, bound by Quarkus Micrometer")
                 .contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-requests\"");
+        assertThat(after.text()).as("the connector's output producer is bound too")
+                .containsPattern("kafka_producer_[a-z_]+\\{client_id=\"kafka-producer-outputs\"");
     }
 
     @Test

@@ -54,7 +54,7 @@ public class WorkerMetrics implements RunListener {
                 .description("Model tokens (every window of every request) per micro-batch, bounded by qa.batching.max-tokens")
                 .publishPercentileHistogram().register(registry);
         microBatchTime = histogram(Timer.builder("qa.micro.batch.time")
-                .description("Time from taking a micro-batch to its delivery"));
+                .description("Time to answer a micro-batch (its outputs are written after)"));
         tokens = Counter.builder("qa.encoder.tokens").description("Real tokens encoded").register(registry);
         Gauge.builder("qa.encoder.tokens.per.second", tokensPerSecond, AtomicLong::get)
                 .description("Throughput of the latest encoder run, in real tokens per second").register(registry);

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
@@ -58,8 +59,7 @@ class AtLeastOnceOutputs {
         }
     }
 
-    private List<Message<byte[]>> sendAll(
-            List<Message<byte[]>> outputs) {
+    private List<Message<byte[]>> sendAll(List<Message<byte[]>> outputs) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
         for (var message : outputs) {
             acks.add(emitter.sendMessage(message).subscribeAsCompletionStage());
@@ -68,7 +68,7 @@ class AtLeastOnceOutputs {
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 if (failed.isEmpty()) {
                     LOG.debugf("output not acknowledged: %s", String.valueOf(e.getCause()));
                 }

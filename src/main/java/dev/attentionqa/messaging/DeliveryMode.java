@@ -14,8 +14,9 @@ enum DeliveryMode {
 
     /**
      * Outputs and offsets in one Kafka transaction per poll ({@code KafkaTransactions}); the transaction commits the
-     * offsets, so the connector commits none (strategy {@code ignore}). An aborted transaction nacks the batch and
-     * the connector rewinds to the committed offsets: {@code ignore} keeps the channel going.
+     * offsets, so the connector commits none (strategy {@code ignore}). An aborted transaction leaves the batch
+     * unacknowledged and the connector rewinds to the committed offsets; failure strategy {@code ignore} as the
+     * connector's transactions guide asks.
      */
     EXACTLY_ONCE("exactly-once", "ignore", "read_committed", "ignore");
 

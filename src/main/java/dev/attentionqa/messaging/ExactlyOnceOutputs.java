@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Exactly-once outputs: one Kafka transaction per poll (KIP-98, with KIP-447's group-metadata fencing) through the
  * connector's {@link KafkaTransactions} on the {@code outputs-tx} channel, holding the answers, the dead letters and
- * the poll's offsets (the batch's {@code IncomingKafkaRecordBatchMetadata}). The connector checks before the commit that the consumer's group generation is still the
- * batch's; on any failure it aborts, rewinds the consumer to the committed offsets and the batch is consumed again.
+ * the poll's offsets (the batch's {@code IncomingKafkaRecordBatchMetadata}). The connector checks before the commit
+ * that the consumer's group generation is still the batch's; on any failure it aborts, rewinds the consumer to the
+ * committed offsets and the batch is consumed again.
  */
 @ApplicationScoped
 class ExactlyOnceOutputs {

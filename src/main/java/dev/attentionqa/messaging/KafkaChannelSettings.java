@@ -20,10 +20,7 @@ class KafkaChannelSettings {
     @Produces
     @Identifier(REQUESTS)
     Map<String, Object> requests(WorkerConfig config) {
-        return of(DeliveryMode.of(config));
-    }
-
-    static Map<String, Object> of(DeliveryMode mode) {
+        DeliveryMode mode = DeliveryMode.of(config);
         return Map.of("commit-strategy", mode.commitStrategy,
                 "isolation.level", mode.isolationLevel,
                 "failure-strategy", mode.failureStrategy);

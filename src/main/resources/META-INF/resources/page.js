@@ -50,6 +50,12 @@ function show(event) {
   q.className = 'question';
   q.append('Q: ', shaded(event.question, e.question, 0));
   card.append(q);
+  if (event.answers.length === 0) {
+    const div = document.createElement('div');
+    div.className = 'text';
+    div.append(`A: no answer in this text (no-answer score ${(event.noAnswerScore ?? 0).toFixed(4)})`);
+    card.append(div);
+  }
   for (const a of event.answers) {
     const div = document.createElement('div');
     div.className = 'text';

@@ -18,6 +18,9 @@ final class AnswerText {
         JsonNode answers = event.path("answers");
         if (answers.isEmpty()) {
             out.append("(no answer)\n");
+            if (event.has("noAnswerScore")) {
+                out.append(String.format(Locale.ROOT, "   no-answer score %.4f%n", event.path("noAnswerScore").asDouble()));
+            }
         }
         for (int i = 0; i < answers.size(); i++) {
             JsonNode a = answers.get(i);

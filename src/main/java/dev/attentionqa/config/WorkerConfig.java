@@ -140,6 +140,22 @@ public interface WorkerConfig {
          */
         @WithDefault("0.0")
         double idfWeight();
+
+        /**
+         * Whether a span answer that does not beat the model's no-answer score by {@link #noAnswerMargin()} is
+         * withheld ({@code answers: []}) unless the request's {@code options.abstain} says otherwise. Off until the
+         * bundled span model is one trained to abstain (docs/training.md).
+         */
+        @WithDefault("false")
+        boolean abstain();
+
+        /**
+         * How far, in log-probability, the best span must be ahead of the no-answer score p_start[CLS]·p_end[CLS]
+         * to be given when abstaining (0: as soon as the span beats it); calibrated per model on held-out training
+         * questions with {@code eval --calibrate}.
+         */
+        @WithDefault("0.0")
+        double noAnswerMargin();
     }
 
     /** Bounds on request events; anything beyond goes to the dead-letter topic. */

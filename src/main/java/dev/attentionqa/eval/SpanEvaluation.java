@@ -1,6 +1,7 @@
 package dev.attentionqa.eval;
 
 import dev.attentionqa.explain.ExplanationMethod;
+import dev.attentionqa.qa.Abstention;
 import dev.attentionqa.qa.Answer;
 import dev.attentionqa.qa.QaPipeline;
 import dev.attentionqa.qa.QaResult;
@@ -18,8 +19,12 @@ import java.util.Map;
  */
 public final class SpanEvaluation {
 
-    /** The official figures and the predictions they came from. */
-    public record Result(SquadScores scores, Map<String, String> predictions, double sentenceAccuracy, double seconds) {
+    /**
+     * The official figures and the predictions they came from (the best span of each question, never withheld), and
+     * each best span's lead over the no-answer score ({@link Abstention#lead}) for abstention and its calibration.
+     */
+    public record Result(SquadScores scores, Map<String, String> predictions, Map<String, Double> leads,
+                         double sentenceAccuracy, double seconds) {
     }
 
     private static final SentenceSplitter SENTENCES = new SentenceSplitter();
@@ -35,18 +40,20 @@ public final class SpanEvaluation {
     public Result run(List<SquadQuestion> questions, SquadVersion version) {
         long started = System.nanoTime();
         Map<String, String> predictions = new LinkedHashMap<>();
+        Map<String, Double> leads = new LinkedHashMap<>();
         int rightSentence = 0;
         for (int i = 0; i < questions.size(); i++) {
             SquadQuestion q = questions.get(i);
             QaResult result = pipeline.answer(q.question(), q.context(), 1, 0, ExplanationMethod.ROLLOUT);
             predictions.put(q.id(), result.answers().isEmpty() ? "" : result.answers().get(0).text());
+            leads.put(q.id(), Abstention.lead(result));
             if (!result.answers().isEmpty() && inGoldSentence(q, result.answers().get(0))) {
                 rightSentence++;
             }
             Progress.print(progress, i + 1, questions.size(), started);
         }
         SquadScores scores = PredictionScoring.score(new SquadFile(version, questions), predictions);
-        return new Result(scores, predictions, questions.isEmpty() ? 0 : (double) rightSentence / questions.size(),
+        return new Result(scores, predictions, leads, questions.isEmpty() ? 0 : (double) rightSentence / questions.size(),
                 (System.nanoTime() - started) / 1e9);
     }
 

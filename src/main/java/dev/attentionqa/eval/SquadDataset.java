@@ -25,13 +25,29 @@ public final class SquadDataset {
         return new SquadFile(SquadVersion.forFile(root.path("version").asText("")), questions(root, file));
     }
 
-    private static List<SquadQuestion> questions(JsonNode root, Path file) {
+    /** The paragraph contexts of each article, in file order (for training's negative examples). */
+    public static List<List<String>> articleParagraphs(Path file, ObjectMapper json) throws IOException {
+        JsonNode root = JsonFiles.readTree(file, json);
+        List<List<String>> articles = new ArrayList<>();
+        for (JsonNode article : data(root, file)) {
+            List<String> paragraphs = new ArrayList<>();
+            article.get("paragraphs").forEach(p -> paragraphs.add(p.get("context").asText()));
+            articles.add(paragraphs);
+        }
+        return articles;
+    }
+
+    private static JsonNode data(JsonNode root, Path file) {
         JsonNode data = root == null ? null : root.get("data");
         if (data == null || !data.isArray()) {
             throw new IllegalArgumentException("not a SQuAD file: no 'data' array (got " + file + ")");
         }
+        return data;
+    }
+
+    private static List<SquadQuestion> questions(JsonNode root, Path file) {
         List<SquadQuestion> questions = new ArrayList<>();
-        for (JsonNode article : data) {
+        for (JsonNode article : data(root, file)) {
             for (JsonNode paragraph : article.get("paragraphs")) {
                 String context = paragraph.get("context").asText();
                 for (JsonNode qa : paragraph.get("qas")) {

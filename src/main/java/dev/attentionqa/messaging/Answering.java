@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.explain.Explanation;
 import dev.attentionqa.explain.ExplanationMethod;
+import dev.attentionqa.qa.Abstention;
 import dev.attentionqa.qa.ContentWords;
 import dev.attentionqa.qa.NoSentenceException;
 import dev.attentionqa.qa.NoTokensException;
@@ -20,15 +21,17 @@ public final class Answering {
     private final Map<String, AnswerEvent.ModelRef> models;
     private final ObjectMapper json;
     private final ContextTokenLimit tokenLimit;
+    private final Abstention abstention;
 
     /** {@code pipelines} and {@code models} by answer mode, the modes the parser accepts. */
     public Answering(RequestParser parser, Map<String, QaPipeline> pipelines, Map<String, AnswerEvent.ModelRef> models,
-                     ObjectMapper json, ContextTokenLimit tokenLimit) {
+                     ObjectMapper json, ContextTokenLimit tokenLimit, Abstention abstention) {
         this.parser = parser;
         this.pipelines = Map.copyOf(pipelines);
         this.models = Map.copyOf(models);
         this.json = json;
         this.tokenLimit = tokenLimit;
+        this.abstention = abstention;
     }
 
     /** The parsed request, or a specific refusal. */
@@ -72,10 +75,13 @@ public final class Answering {
         } catch (NoTokensException e) {
             throw new InvalidRequestException(RejectReason.EMPTY_FIELD, "field '" + e.field() + "' " + e.getMessage());
         }
+        if (o.abstain() && result.noAnswerScore() != null) {
+            result = abstention.apply(result);
+        }
         Explanation shown = result.explanation() == null || o.allWords() ? result.explanation()
                 : ContentWords.top(result.explanation(), o.topWords());
-        return new AnswerEvent(request.id(), request.question(), result.mode(), result.answers(), shown,
-                models.get(o.mode()), new AnswerEvent.Timings(queueMs, result.inferenceMs()));
+        return new AnswerEvent(request.id(), request.question(), result.mode(), result.answers(),
+                result.noAnswerScore(), shown, models.get(o.mode()), new AnswerEvent.Timings(queueMs, result.inferenceMs()));
     }
 
     public String toJson(AnswerEvent event) {

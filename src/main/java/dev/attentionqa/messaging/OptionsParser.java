@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /** Reads the optional {@code options} object of a request, filling gaps from the deployment defaults. */
 final class OptionsParser {
 
-    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords", "mode", "allWords");
+    static final Set<String> OPTIONS = Set.of("topK", "explain", "explanation", "topWords", "mode", "allWords",
+            "abstain");
     /** The answer mode whose score the gradient methods cannot explain. */
     static final String SENTENCE = "sentence";
     /** Methods sentence answers accept. */
@@ -40,12 +41,13 @@ final class OptionsParser {
         String explanation = oneOf(options.get("explanation"), "explanation", null, limits.explanations());
         String mode = oneOf(options.get("mode"), "mode", defaults.mode(), limits.modes());
         boolean allWords = bool(options, "allWords", defaults.allWords());
+        boolean abstain = bool(options, "abstain", defaults.abstain());
         if (explanation != null && mode.equals(SENTENCE) && ExplanationMethod.of(explanation).needsSpanScore()) {
             throw new InvalidRequestException(RejectReason.UNSUPPORTED_VALUE, "field 'options.explanation' \""
                     + explanation + "\" explains the score of a span answer; sentence answers take one of "
                     + SENTENCE_METHODS + " (got mode \"sentence\")");
         }
-        return withModeDefault(new RequestOptions(topK, explain, explanation, topWords, mode, allWords));
+        return withModeDefault(new RequestOptions(topK, explain, explanation, topWords, mode, allWords, abstain));
     }
 
     /** Fills an absent method with the default of the answer's mode. */
@@ -54,7 +56,7 @@ final class OptionsParser {
             return o;
         }
         String method = o.mode().equals(SENTENCE) ? sentenceExplanation : defaults.explanation();
-        return new RequestOptions(o.topK(), o.explain(), method, o.topWords(), o.mode(), o.allWords());
+        return o.withExplanation(method);
     }
 
     private int intIn(JsonNode options, String name, int fallback, int max) {

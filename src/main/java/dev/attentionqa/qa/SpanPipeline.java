@@ -117,7 +117,8 @@ public final class SpanPipeline implements QaPipeline {
         if (explanation != null) {
             explanation = ExplanationBudget.fit(explanation, ExplanationBudget.DEFAULT_MAX_BYTES);
         }
-        return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000);
+        return new QaResult(MODE, answers, explanation, (System.nanoTime() - started) / 1_000_000,
+                NoAnswer.of(decoded).score());
     }
 
     /** The tokens of every window the context needs after this question (the answer pass; explaining adds one window). */

@@ -54,6 +54,9 @@ final class ConfigCheck {
         if (c.answers().idfWeight() < 0 || Double.isNaN(c.answers().idfWeight())) {
             problems.add("qa.answers.idf-weight must be ≥ 0 (got " + c.answers().idfWeight() + ")");
         }
+        if (!Double.isFinite(c.answers().noAnswerMargin())) {
+            problems.add("qa.answers.no-answer-margin must be a finite number (got " + c.answers().noAnswerMargin() + ")");
+        }
         if (c.page().enabled() && c.page().token().map(String::length).orElse(0) < PageAccess.MIN_TOKEN_CHARS) {
             // the token itself is never shown, only its length
             problems.add("qa.page.enabled=true needs qa.page.token (QA_PAGE_TOKEN, from a Secret) of at least "

@@ -1,5 +1,6 @@
 package dev.attentionqa.runtime;
 
+import dev.attentionqa.qa.Abstention;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.batching.BatchBounds;
 import dev.attentionqa.batching.EncoderQueue;
@@ -99,7 +100,7 @@ public class PipelineProducer {
                 l.maxTopK(), l.maxTopWords(), WorkerConfig.EXPLANATIONS, Set.copyOf(models.modes()));
         var e = config.explain();
         return new RequestParser(limits, new RequestOptions(config.answers().topK(), e.enabled(), e.method(),
-                e.topWords(), models.defaultMode(), e.allWords()), e.sentenceMethod());
+                e.topWords(), models.defaultMode(), e.allWords(), config.answers().abstain()), e.sentenceMethod());
     }
 
     @Produces
@@ -113,6 +114,7 @@ public class PipelineProducer {
         models.modes().forEach(mode -> counters.put(mode, text -> models.model(mode).tokenizer().tokenize(text).size()));
         int maxTokens = config.limits().maxContextTokens()
                 .orElse(ContextTokenLimit.defaultFor(config.limits().maxContextChars()));
-        return new Answering(parser, pipelines.byMode(), refs, json, new ContextTokenLimit(maxTokens, counters));
+        return new Answering(parser, pipelines.byMode(), refs, json, new ContextTokenLimit(maxTokens, counters),
+                new Abstention(config.answers().noAnswerMargin()));
     }
 }

@@ -48,10 +48,15 @@ public final class WordPieceTokenizer implements AutoCloseable {
             if (in == null) {
                 throw new IllegalArgumentException("tokenizer resource not on the classpath (got " + resource + ")");
             }
-            return new WordPieceTokenizer(HuggingFaceTokenizer.newInstance(in, options()));
+            return fromStream(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer resource " + resource, e);
         }
+    }
+
+    /** Loads {@code tokenizer.json} bytes from a stream (e.g. an entry of a model jar); the caller closes it. */
+    public static WordPieceTokenizer fromStream(InputStream tokenizerJson) throws IOException {
+        return new WordPieceTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options()));
     }
 
     private static Map<String, String> options() {

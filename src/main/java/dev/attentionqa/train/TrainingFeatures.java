@@ -20,15 +20,24 @@ import java.util.Map;
  */
 public final class TrainingFeatures {
 
-    /** The sequences, and how many questions were skipped because their answer text is not at answer_start. */
-    public record Result(List<TrainingFeature> features, int questions, int skipped) {
+    /**
+     * The sequences, how many questions were skipped because their answer text is not at answer_start, and how many
+     * sequences came from negative examples (all labelled [CLS]).
+     */
+    public record Result(List<TrainingFeature> features, int questions, int skipped, int negativeFeatures) {
     }
 
     private TrainingFeatures() {
     }
 
+    /** Features of {@code questions} (answered) only. */
     public static Result of(List<SquadQuestion> questions, WordPieceTokenizer tokenizer, SpanFeatures spans) {
-        SpecialTokens special = tokenizer.specialTokens();
+        return of(questions, List.of(), tokenizer, spans);
+    }
+
+    /** Features of {@code questions} (answered) and of {@code negatives} (no answer: every window [CLS]). */
+    public static Result of(List<SquadQuestion> questions, List<SquadQuestion> negatives, WordPieceTokenizer tokenizer,
+                            SpanFeatures spans) {
         Map<String, TokenizedText> contexts = new HashMap<>(); // ~5 questions share a paragraph
         List<TrainingFeature> features = new ArrayList<>();
         int skipped = 0;
@@ -44,15 +53,27 @@ public final class TrainingFeatures {
                 skipped++;
                 continue;
             }
-            TokenizedText q = spans.question(tokenizer.tokenize(sq.question()));
-            TokenizedText c = contexts.computeIfAbsent(sq.context(), tokenizer::tokenize);
-            for (SpanWindow w : spans.windows(q.size(), c.size())) {
-                EncoderInput in = SpanFeatures.batch(q, c, List.of(w), special);
-                int[] gold = goldPositions(c, w, answerStart, answerEnd);
-                features.add(new TrainingFeature(toInts(in.inputIds()[0]), toBytes(in.tokenTypeIds()[0]), gold[0], gold[1]));
-            }
+            addWindows(sq, answerStart, answerEnd, tokenizer, spans, contexts, features);
         }
-        return new Result(features, questions.size(), skipped);
+        int answered = features.size();
+        for (SquadQuestion sq : negatives) {
+            addWindows(sq, -1, -1, tokenizer, spans, contexts, features);
+        }
+        return new Result(features, questions.size(), skipped, features.size() - answered);
+    }
+
+    /** Every window of {@code sq}, labelled with the answer at [answerStart, answerEnd), or [CLS] when it is -1. */
+    private static void addWindows(SquadQuestion sq, int answerStart, int answerEnd, WordPieceTokenizer tokenizer,
+                                   SpanFeatures spans, Map<String, TokenizedText> contexts,
+                                   List<TrainingFeature> features) {
+        SpecialTokens special = tokenizer.specialTokens();
+        TokenizedText q = spans.question(tokenizer.tokenize(sq.question()));
+        TokenizedText c = contexts.computeIfAbsent(sq.context(), tokenizer::tokenize);
+        for (SpanWindow w : spans.windows(q.size(), c.size())) {
+            EncoderInput in = SpanFeatures.batch(q, c, List.of(w), special);
+            int[] gold = answerStart < 0 ? new int[] {0, 0} : goldPositions(c, w, answerStart, answerEnd);
+            features.add(new TrainingFeature(toInts(in.inputIds()[0]), toBytes(in.tokenTypeIds()[0]), gold[0], gold[1]));
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ class ContractSchemaTest {
     @Test
     void answerSchemaNamesEveryFieldTheWorkerWrites() throws Exception {
         JsonNode schema = read("schema/qa-answer.schema.json");
-        var event = new AnswerEvent("q1", "Why?", "sentence", List.of(new Answer("Because.", 0.5, 0, 8)),
+        var event = new AnswerEvent("q1", "Why?", "span", List.of(new Answer("Because.", 0.5, 0, 8)), 0.01,
                 new Explanation("attention", List.of(5), List.of(new WordWeight("Why", 0, 3, 1.0)), List.of()),
                 new AnswerEvent.ModelRef("m", "r"), new AnswerEvent.Timings(1, 2));
         ObjectNode written = (ObjectNode) json.valueToTree(event);

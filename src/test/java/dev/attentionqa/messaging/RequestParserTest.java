@@ -18,7 +18,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class RequestParserTest {
 
     static final RequestLimits LIMITS = new RequestLimits(1000, 20, 100, 200, 5, 30, Set.of("attention"), Set.of("span", "sentence"));
-    static final RequestOptions DEFAULTS = new RequestOptions(1, true, "attention", 10, "span", false);
+    static final RequestOptions DEFAULTS = new RequestOptions(1, true, "attention", 10, "span", false, false);
     final RequestParser parser = new RequestParser(LIMITS, DEFAULTS);
 
     @Test
@@ -31,14 +31,14 @@ class RequestParserTest {
     void readsEveryOption() {
         QaRequest r = parse("{\"id\":\"q1\",\"question\":\"Why?\",\"context\":\"Because.\",\"options\":"
                 + "{\"topK\":3,\"explain\":false,\"explanation\":\"attention\",\"topWords\":7,\"mode\":\"sentence\","
-                + "\"allWords\":true}}");
-        assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7, "sentence", true));
+                + "\"allWords\":true,\"abstain\":true}}");
+        assertThat(r.options()).isEqualTo(new RequestOptions(3, false, "attention", 7, "sentence", true, true));
     }
 
     @Test
     void eachModeHasItsDefaultMethodAndSentenceAnswersRefuseTheGradientOnes() {
         RequestLimits all = new RequestLimits(1000, 20, 100, 200, 5, 30, ExplanationMethod.ids(), Set.of("span", "sentence"));
-        RequestParser gradDefault = new RequestParser(all, new RequestOptions(1, true, "grad-attention", 10, "span", false),
+        RequestParser gradDefault = new RequestParser(all, new RequestOptions(1, true, "grad-attention", 10, "span", false, false),
                 "attention");
         String ok = "\"id\":\"q1\",\"question\":\"Why?\",\"context\":\"Because.\"";
         assertThat(gradDefault.parse(("{" + ok + "}").getBytes(StandardCharsets.UTF_8)).options().explanation())

@@ -25,6 +25,12 @@ class ConfigCheckTest {
     }
 
     @Test
+    void refusesANoAnswerMarginThatIsNotANumber() {
+        assertThatThrownBy(() -> ConfigCheck.validate(config(Map.of("qa.answers.no-answer-margin", "NaN"))))
+                .hasMessageContaining("qa.answers.no-answer-margin must be a finite number (got NaN)");
+    }
+
+    @Test
     void namesEveryBadPropertyWithItsValueInOneMessage() {
         WorkerConfig bad = config(Map.of(
                 "qa.engine.max-batch-size", "0",

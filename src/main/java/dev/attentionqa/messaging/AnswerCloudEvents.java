@@ -8,13 +8,17 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * The CloudEvent an answer becomes when its request was one: type {@value #TYPE}, source {@value #SOURCE}, subject
  * the request id, and the id {@code answer-<request id>}, the same each time a request is answered, so a reader can
  * drop the repeats at-least-once delivery may write. Binary mode is written by the connector from
  * {@link OutgoingCloudEventMetadata} ({@code ce_*} headers, the answer JSON as value); structured mode is the event
- * JSON built here, because the connector sets that mode per channel, and one channel carries both.
+ * JSON built here, because the connector sets that mode per channel, and one channel carries both. Both carry
+ * {@code time}, when the answer was made (RFC 3339, UTC): optional in CloudEvents 1.0, but SDKs such as the
+ * JavaScript one fail on an event without it.
  */
 final class AnswerCloudEvents {
 
@@ -25,17 +29,17 @@ final class AnswerCloudEvents {
     private AnswerCloudEvents() {
     }
 
-    static OutgoingCloudEventMetadata<Object> binary(String requestId) {
+    static OutgoingCloudEventMetadata<Object> binary(String requestId, Instant made) {
         return OutgoingCloudEventMetadata.builder().withSpecVersion("1.0").withId(id(requestId))
                 .withSource(URI.create(SOURCE)).withType(TYPE).withSubject(requestId)
-                .withDataContentType("application/json").build();
+                .withTimestamp(made.atZone(ZoneOffset.UTC)).withDataContentType("application/json").build();
     }
 
-    static byte[] structured(String requestId, String answerJson, ObjectMapper json) {
+    static byte[] structured(String requestId, String answerJson, Instant made, ObjectMapper json) {
         try {
             ObjectNode event = json.createObjectNode().put("specversion", "1.0").put("id", id(requestId))
                     .put("source", SOURCE).put("type", TYPE).put("subject", requestId)
-                    .put("datacontenttype", "application/json");
+                    .put("time", made.toString()).put("datacontenttype", "application/json");
             event.set("data", json.readTree(answerJson));
             return json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {

@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -55,10 +56,11 @@ public class OutputMessages {
             return switch (RequestCloudEvents.mode(request.headers())) {
                 case NONE -> message(answers, key, outcome.json().getBytes(StandardCharsets.UTF_8), headers, outcome);
                 case BINARY -> message(answers, key, outcome.json().getBytes(StandardCharsets.UTF_8), headers, outcome)
-                        .addMetadata(AnswerCloudEvents.binary(outcome.id()));
+                        .addMetadata(AnswerCloudEvents.binary(outcome.id(), Instant.now()));
                 case STRUCTURED -> {
                     headers.add("content-type", utf8(AnswerCloudEvents.STRUCTURED_CONTENT_TYPE));
-                    yield message(answers, key, AnswerCloudEvents.structured(outcome.id(), outcome.json(), json),
+                    yield message(answers, key, AnswerCloudEvents.structured(outcome.id(), outcome.json(), Instant.now(),
+                            json),
                             headers, outcome);
                 }
             };

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attentionqa.testing.KafkaBroker;
 import dev.attentionqa.testing.KafkaBrokerResource;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests as CloudEvents 1.0 (Kafka binding): a binary-mode request gets a binary-mode answer ({@code ce_*}
  * headers, written by the connector), a structured-mode one a structured answer (the event JSON, its {@code data}
  * the answer), a plain one a plain answer; a malformed structured event is dead-lettered byte for byte like any
- * malformed request, and the worker goes on.
+ * malformed request, and the worker goes on. Both answer modes are read back with the CloudEvents Java SDK's Kafka
+ * binding (a reader this project did not write), {@code time} included.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -51,6 +56,7 @@ class CloudEventsEndToEndTest {
         structuredRecord.headers().add("content-type", utf8("application/cloudevents+json; charset=UTF-8"));
         ProducerRecord<String, byte[]> malformedRecord = record(malformed, "{\"specversion\":");
         malformedRecord.headers().add("content-type", utf8("application/cloudevents+json"));
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
         try (KafkaCompanion companion = KafkaBroker.companion()) {
             companion.produce(String.class, byte[].class)
                     .fromRecords(List.of(binaryRecord, structuredRecord, record(plain, request(plain)), malformedRecord))
@@ -68,6 +74,7 @@ class CloudEventsEndToEndTest {
         assertThat(header(b, "ce_subject")).isEqualTo(binary);
         assertThat(header(b, "ce_source")).isEqualTo("/attention-qa-worker");
         assertThat(JSON.readTree(b.value()).get("id").asText()).as("the value is the answer").isEqualTo(binary);
+        assertReadBySdk(b, binary, before);
 
         ConsumerRecord<String, byte[]> s = answers.get(structured);
         assertThat(s).as("structured answer").isNotNull();
@@ -79,6 +86,7 @@ class CloudEventsEndToEndTest {
         assertThat(envelope.get("type").asText()).isEqualTo("dev.attentionqa.answer.v1");
         assertThat(envelope.get("data").get("id").asText()).as("data is the answer").isEqualTo(structured);
         assertThat(envelope.get("data").get("answers").size()).isPositive();
+        assertReadBySdk(s, structured, before);
 
         ConsumerRecord<String, byte[]> p = answers.get(plain);
         assertThat(p).as("plain answer").isNotNull();
@@ -90,6 +98,19 @@ class CloudEventsEndToEndTest {
         assertThat(dead).as("malformed structured event dead-lettered").isNotNull();
         assertThat(header(dead, "dead-letter-code")).isEqualTo("malformed-json");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("byte for byte").isEqualTo("{\"specversion\":");
+    }
+
+    /** The SDK reads the record (binary or structured, by its headers) with every attribute and the answer as data. */
+    private static void assertReadBySdk(ConsumerRecord<String, byte[]> record, String requestId, OffsetDateTime before)
+            throws Exception {
+        CloudEvent event = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+        assertThat(event.getId()).isEqualTo("answer-" + requestId);
+        assertThat(event.getType()).isEqualTo("dev.attentionqa.answer.v1");
+        assertThat(event.getSource()).hasToString("/attention-qa-worker");
+        assertThat(event.getSubject()).isEqualTo(requestId);
+        assertThat(event.getTime()).as("time, when the answer was made").isNotNull()
+                .isAfterOrEqualTo(before).isBeforeOrEqualTo(OffsetDateTime.now(ZoneOffset.UTC));
+        assertThat(JSON.readTree(event.getData().toBytes()).get("id").asText()).isEqualTo(requestId);
     }
 
     private static String request(String id) {

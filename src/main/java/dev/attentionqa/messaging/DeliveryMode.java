@@ -6,11 +6,11 @@ import dev.attentionqa.config.WorkerConfig;
 enum DeliveryMode {
 
     /**
-     * Outputs first, then the batch is acknowledged and the connector commits its offsets (strategy {@code latest}):
-     * a crash between the two repeats answers, never loses one. Requests written in transactions are read once
-     * committed, plain ones at once.
+     * Outputs first, then the batch is acknowledged and its offsets committed ({@link RetryingCommit}: retried until
+     * they land or the partition is revoked): a crash between the two repeats answers, never loses one. Requests
+     * written in transactions are read once committed, plain ones at once.
      */
-    AT_LEAST_ONCE("at-least-once", "latest", "read_uncommitted", "fail"),
+    AT_LEAST_ONCE("at-least-once", RetryingCommit.ID, "read_uncommitted", "fail"),
 
     /**
      * Outputs and offsets in one Kafka transaction per poll ({@code KafkaTransactions}); the transaction commits the

@@ -39,6 +39,10 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = "--no-explain", description = "Leave the explanation out.")
     boolean noExplain;
 
+    @Option(names = "--abstain", arity = "1", description = "true or false: withhold a span answer that does not beat the"
+            + " no-answer score by qa.answers.no-answer-margin (default: qa.answers.abstain).")
+    Boolean abstain;
+
     @Option(names = "--json", description = "Print the answer event as one line of JSON (for scripts) instead of text.")
     boolean jsonOutput;
 
@@ -69,6 +73,9 @@ public class AskCommand implements Callable<Integer> {
         }
         if (allWords) {
             options.put("allWords", true);
+        }
+        if (abstain != null) {
+            options.put("abstain", abstain);
         }
         request.put("options", options);
         try {

@@ -271,7 +271,7 @@ public interface WorkerConfig {
         @WithDefault("100000")
         int maxTokens();
 
-        /** Longest a micro-batch waits for more requests after its first, and an encoder call for others to join. */
+        /** Longest an encoder call waits in the encoder queue for other calls to join its model batch. */
         @WithDefault("PT0.01S")
         Duration maxDelay();
 

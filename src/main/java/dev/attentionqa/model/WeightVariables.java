@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Weights held in TF resource variables (one distinct {@code shared_name} each), filled once per session from
- * Java arrays. Constant weights would make every first {@code Session.run} take 9–15 s (GUIDE §4).
+ * Java arrays. Constant weights would make every first {@code Session.run} take 9–15 s.
  */
 final class WeightVariables {
 

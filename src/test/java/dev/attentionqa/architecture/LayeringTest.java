@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The package rules of GUIDE §1, read from the sources: heavy frameworks stay in the package that owns them. */
+/** The package rules, read from the sources: heavy frameworks stay in the package that owns them. */
 class LayeringTest {
 
     private static final Path MAIN = Path.of("src/main/java/dev/attentionqa");

@@ -20,7 +20,7 @@ import org.tensorflow.types.TInt64;
  * {@code BertForQuestionAnswering} (mean of start and end cross-entropy), graph gradients, clipping by global norm and
  * AdamW (Loshchilov &amp; Hutter 2019: Adam plus decoupled weight decay, none on biases and LayerNorm). The optimizer
  * is written here with {@code ResourceApplyAdam} because TF Java's framework optimizers only update ref variables
- * and silently train nothing on resource variables (GUIDE §4).
+ * and silently train nothing on resource variables.
  */
 final class SpanTrainingGraph {
 
@@ -127,7 +127,7 @@ final class SpanTrainingGraph {
         Placeholder<TInt32> gold = tf.withName(positions).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         Operand<TInt32> seq = tf.gather(tf.shape(logits), tf.constant(1), tf.constant(0));
         Operand<TFloat32> oneHot = tf.oneHot(gold, seq, tf.constant(1f), tf.constant(0f)); // [batch, seq]
-        // the dense op: SparseSoftmaxCrossEntropyWithLogits has no gradient in TF Java 1.1.0 (GUIDE §4)
+        // the dense op: SparseSoftmaxCrossEntropyWithLogits has no gradient in TF Java 1.1.0
         return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
     }
 

@@ -55,10 +55,14 @@ final class FaultRun implements AutoCloseable {
     int brokerRestarts;
 
     FaultRun(String test, String mode, String bootstrap) {
+        this(test, mode, bootstrap, Integer.getInteger("fault.requests", 1500));
+    }
+
+    FaultRun(String test, String mode, String bootstrap, int requests) {
         this.test = test;
         this.mode = mode;
         this.bootstrap = bootstrap;
-        this.requests = Integer.getInteger("fault.requests", 1500);
+        this.requests = requests;
         String prefix = "fault." + test + "." + run;
         requestTopic = prefix + ".requests";
         answerTopic = prefix + ".answers";
@@ -79,6 +83,12 @@ final class FaultRun implements AutoCloseable {
 
     /** Writes the N requests (small, explanation off: the cheapest answers), keyed by id, and waits for the acks. */
     void produce() throws Exception {
+        produce(0);
+    }
+
+    /** As {@link #produce()}, each context followed by {@code padding} more sentences (heavier micro-batches). */
+    void produce(int padding) throws Exception {
+        String pad = " The report was filed in the archive with the others.".repeat(padding);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all",
                 "linger.ms", 20), new StringSerializer(), new StringSerializer())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>(requests);
@@ -86,7 +96,7 @@ final class FaultRun implements AutoCloseable {
                 String[] s = SAMPLES[i % SAMPLES.length];
                 String id = id(i);
                 String value = "{\"id\":\"" + id + "\",\"question\":\"" + s[0] + "\",\"context\":\"" + s[1]
-                        + " This is request " + i + ".\",\"options\":{\"explain\":false}}";
+                        + " This is request " + i + "." + pad + "\",\"options\":{\"explain\":false}}";
                 sent.add(producer.send(new ProducerRecord<>(requestTopic, id, value)));
             }
             for (var f : sent) {

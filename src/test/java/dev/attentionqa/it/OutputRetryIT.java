@@ -13,21 +13,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * broker takes them, and only then acknowledge the poll, so every request is answered by the same process. This is
  * the one retry written by hand ({@code AtLeastOnceOutputs}): on the connector alone a nacked output ends in the
  * request channel's failure strategy, which stops the channel ({@code fail}: the worker exits) or commits past the
- * request ({@code ignore}: its answer is lost).
+ * request ({@code ignore}: its answer is lost). The broker is killed while a micro-batch is being answered (the
+ * inference gauge says so) and each micro-batch takes seconds (contexts of ~1,400 tokens), so that batch's outputs
+ * are sent into the outage every time, not only when the kill happens to land on a send.
  */
 class OutputRetryIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(15);
+    /** Requests of ~1,400 tokens: a micro-batch of 32 runs ~150 windows, seconds on 2 cores. */
+    private static final int REQUESTS = 400;
+    private static final int PADDING = 110;
+
+    /** Returns once a micro-batch has been in the model for 0.2 s: its outputs are still to be sent. */
+    private static void awaitInference(WorkerProcess worker) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (worker.metric("qa_inference_oldest_seconds") < 0.2) {
+            assertThat(System.nanoTime()).as("a micro-batch in the model within 60 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
 
     @Test
     void outputsTheBrokerDidNotTakeAreSentAgainUntilItDoes() throws Exception {
         try (BrokerProcess broker = new BrokerProcess();
-                FaultRun run = new FaultRun("OutputRetryIT", FaultRun.AT_LEAST_ONCE, broker.bootstrap())) {
+                FaultRun run = new FaultRun("OutputRetryIT", FaultRun.AT_LEAST_ONCE, broker.bootstrap(), REQUESTS)) {
             String topics = run.requestTopic + ":" + FaultRun.PARTITIONS + " " + run.answerTopic + ":"
                     + FaultRun.PARTITIONS + " " + run.deadLetterTopic + ":1";
             broker.start(topics);
             run.createTopics();
-            run.produce();
+            run.produce(PADDING);
             Map<String, String> env = run.workerEnv(null);
             env.put("KAFKA_DELIVERY_TIMEOUT_MS", "5000");
             env.put("KAFKA_REQUEST_TIMEOUT_MS", "2000");
@@ -35,6 +49,7 @@ class OutputRetryIT {
             try (WorkerProcess worker = WorkerProcess.start("output-retry", env)) {
                 worker.awaitReady(Duration.ofMinutes(3));
                 run.awaitAnswered(0.3, () -> WorkerKillIT.tail(worker), worker::requireAlive);
+                awaitInference(worker);
                 BrokerRestartIT.restartBroker(broker, topics, worker, run, OUTAGE);
                 run.finish(() -> WorkerKillIT.tail(worker), worker::requireAlive);
                 assertThat(worker.output()).as("outputs were nacked and sent again")

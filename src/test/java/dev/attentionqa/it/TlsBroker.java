@@ -36,25 +36,32 @@ final class TlsBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
     TlsBroker(Kind kind, TlsMaterial tls, Path keystore) throws Exception {
+        this(kind, tls, keystore, tls.truststore());
+    }
+
+    /** As above, with {@code truststore} as the broker's own (what it checks client and its own certificates with). */
+    TlsBroker(Kind kind, TlsMaterial tls, Path keystore, Path truststore) throws Exception {
         this.kind = kind;
         this.tls = tls;
-        SecurityProtocol protocol = kind == Kind.SASL_SSL ? SecurityProtocol.SASL_SSL : SecurityProtocol.SSL;
+        // the kit builds PLAINTEXT and SASL_PLAINTEXT listeners only; the protocol map below makes EXTERNAL a TLS one
+        String protocol = kind == Kind.SASL_SSL ? "SASL_SSL" : "SSL";
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setBaseDirectory(Files.createTempDirectory("kafka-tls-test"))
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
                 .setBrokerListenerName(ListenerName.normalised("EXTERNAL"))
-                .setBrokerSecurityProtocol(protocol)
+                .setBrokerSecurityProtocol(SecurityProtocol.PLAINTEXT)
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
         Map<String, String> props = new HashMap<>(Map.of("offsets.topic.replication.factor", "1",
                 "offsets.topic.num.partitions", "1", "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1", "share.coordinator.state.topic.replication.factor", "1",
                 "share.coordinator.state.topic.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
+        props.put("listener.security.protocol.map", "EXTERNAL:" + protocol + ",CONTROLLER:PLAINTEXT");
         String l = "listener.name.external.";
         props.put(l + "ssl.keystore.location", keystore.toString());
         props.put(l + "ssl.keystore.password", TlsMaterial.PASSWORD);
         props.put(l + "ssl.key.password", TlsMaterial.PASSWORD);
-        props.put(l + "ssl.truststore.location", tls.truststore().toString());
+        props.put(l + "ssl.truststore.location", truststore.toString());
         props.put(l + "ssl.truststore.password", TlsMaterial.PASSWORD);
         // the node talks to itself over this listener too: it must not check its own (possibly bad) certificate
         props.put(l + "ssl.endpoint.identification.algorithm", "");

@@ -32,6 +32,9 @@ final class TlsMaterial {
         m.signed("broker", "CN=localhost", "ca", "SAN=dns:localhost,ip:127.0.0.1", null, 3);
         m.signed("expired-broker", "CN=localhost", "ca", "SAN=dns:localhost,ip:127.0.0.1", "-5d", 1);
         m.signed("wrong-host-broker", "CN=wrong.example.com", "ca", "SAN=dns:wrong.example.com", null, 3);
+        // Kafka checks at start-up that a client with the broker's truststore accepts the broker's certificate: an
+        // expired one passes only when it is its own trust anchor (anchors' dates are not checked)
+        m.trust("expired-broker-trust.p12", "expired-broker");
         m.signed("client", "CN=qa-worker", "ca", null, null, 3);
         m.signed("stranger-client", "CN=stranger", "other-ca", null, null, 3);
         return m;
@@ -45,6 +48,11 @@ final class TlsMaterial {
     /** Truststore holding only a CA that signed none of the brokers. */
     Path unknownCaTruststore() {
         return dir.resolve("other-trust.p12");
+    }
+
+    /** Truststore named {@code <name>.p12} (e.g. expired-broker-trust). */
+    Path store(String name) {
+        return dir.resolve(name + ".p12");
     }
 
     /** Keystore named {@code <name>.p12}: broker, expired-broker, wrong-host-broker, client, stranger-client. */

@@ -1,6 +1,7 @@
 package dev.attentionqa.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attentionqa.testing.KafkaTlsEnv;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -143,6 +144,27 @@ class HelmValueSetsTest {
         assertThat(trigger.path("metadata").path("sasl").asText()).isEqualTo("scram_sha512");
         assertThat(trigger.path("metadata").path("tls").asText()).isEqualTo("enable");
         assertThat(trigger.path("authenticationRef").path("name").asText()).isEqualTo(r.one("TriggerAuthentication").path("metadata").path("name").asText());
+    }
+
+    @Test
+    void mutualTlsRendersTheEnvironmentKafkaTlsItRunsTheWorkerWith() throws Exception {
+        Rendered r = Charts.render("default", "--set", "kafka.securityProtocol=SSL,kafka.tls.existingSecret=kafka-ca,"
+                + "kafka.tls.keystoreSecret=qa-user");
+        JsonNode worker = r.worker();
+        assertThat(Rendered.envNames(worker).stream().filter(n -> n.startsWith("KAFKA_S")).sorted().toList())
+                .isEqualTo(KafkaTlsEnv.MUTUAL_TLS.stream().sorted().toList());
+        assertThat(Rendered.envValue(worker, KafkaTlsEnv.PROTOCOL)).isEqualTo("SSL");
+        for (String[] store : new String[][] {{KafkaTlsEnv.TRUSTSTORE, KafkaTlsEnv.TRUSTSTORE_PASSWORD, "kafka-ca"},
+            {KafkaTlsEnv.KEYSTORE, KafkaTlsEnv.KEYSTORE_PASSWORD, "qa-user"}}) {
+            String file = Rendered.envValue(worker, store[0]);
+            String dir = file.substring(0, file.lastIndexOf('/'));
+            JsonNode secret = volumeSource(r.one("Deployment"), mountedVolume(worker, dir)).path("secret");
+            assertThat(secret.path("secretName").asText()).as(store[0]).isEqualTo(store[2]);
+            assertThat(secret.path("items").get(0).path("path").asText()).as(store[0])
+                    .isEqualTo(file.substring(dir.length() + 1));
+            assertThat(Rendered.env(worker, store[1]).orElseThrow().path("valueFrom").path("secretKeyRef").path("name")
+                    .asText()).as(store[1]).isEqualTo(store[2]);
+        }
     }
 
     @Test

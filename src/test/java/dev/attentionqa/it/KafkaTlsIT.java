@@ -1,5 +1,6 @@
 package dev.attentionqa.it;
 
+import dev.attentionqa.testing.KafkaTlsEnv;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,8 +65,9 @@ class KafkaTlsIT {
     @Test
     void answersOverMutualTls() throws Exception {
         Map<String, String> env = env(mutual, "SSL", tls.truststore());
-        env.put("KAFKA_SSL_KEYSTORE_LOCATION", tls.keystore("client").toString());
-        env.put("KAFKA_SSL_KEYSTORE_PASSWORD", TlsMaterial.PASSWORD);
+        env.put(KafkaTlsEnv.KEYSTORE, tls.keystore("client").toString());
+        env.put(KafkaTlsEnv.KEYSTORE_PASSWORD, TlsMaterial.PASSWORD);
+        assertThat(env.keySet()).as("the chart's mutual TLS names (HelmValueSetsTest)").containsAll(KafkaTlsEnv.MUTUAL_TLS);
         answersOn(mutual, "mtls", env);
     }
 
@@ -101,8 +103,8 @@ class KafkaTlsIT {
     @Test
     void aClientCertificateTheBrokerDoesNotTrustEndsTheWorker() throws Exception {
         Map<String, String> env = env(mutual, "SSL", tls.truststore());
-        env.put("KAFKA_SSL_KEYSTORE_LOCATION", tls.keystore("stranger-client").toString());
-        env.put("KAFKA_SSL_KEYSTORE_PASSWORD", TlsMaterial.PASSWORD);
+        env.put(KafkaTlsEnv.KEYSTORE, tls.keystore("stranger-client").toString());
+        env.put(KafkaTlsEnv.KEYSTORE_PASSWORD, TlsMaterial.PASSWORD);
         failsWith(env, "Received fatal alert: bad_certificate");
     }
 
@@ -142,9 +144,9 @@ class KafkaTlsIT {
     private static Map<String, String> env(TlsBroker broker, String protocol, Path truststore) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "KAFKA_SECURITY_PROTOCOL", protocol,
-                "KAFKA_SSL_TRUSTSTORE_LOCATION", truststore.toString(),
-                "KAFKA_SSL_TRUSTSTORE_PASSWORD", TlsMaterial.PASSWORD,
+                KafkaTlsEnv.PROTOCOL, protocol,
+                KafkaTlsEnv.TRUSTSTORE, truststore.toString(),
+                KafkaTlsEnv.TRUSTSTORE_PASSWORD, TlsMaterial.PASSWORD,
                 "QA_TOPIC_REQUESTS", "tls.requests", "QA_TOPIC_ANSWERS", "tls.answers",
                 "QA_TOPIC_DEAD_LETTERS", "tls.dlq"));
         env.put("QA_GROUP_ID", "tls-worker-" + System.nanoTime());

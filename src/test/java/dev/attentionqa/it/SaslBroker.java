@@ -1,10 +1,5 @@
 package dev.attentionqa.it;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.JaasUtils;
@@ -12,10 +7,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A single KRaft node whose client listener is SASL_PLAINTEXT with PLAIN (the kit's admin) and SCRAM-SHA-512
@@ -63,17 +56,11 @@ final class SaslBroker implements AutoCloseable {
     }
 
     void addScramUser(String user, String password) throws Exception {
-        try (Admin admin = Admin.create(adminProperties())) {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(30, TimeUnit.SECONDS);
-        }
+        ScramAdmin.addUser(adminProperties(), user, password);
     }
 
     void createTopics(String... topics) throws Exception {
-        try (Admin admin = Admin.create(adminProperties())) {
-            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, 1, (short) 1)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
-        }
+        ScramAdmin.createTopics(adminProperties(), topics);
     }
 
     @Override

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutputRetryIT {
 
-    /** Longest the broker stays away waiting for the retry (a batch's time plus the 5 s delivery timeout). */
-    private static final Duration OUTAGE_LIMIT = Duration.ofMinutes(2);
+    /** Longest the broker stays away waiting for the retry (a batch's time plus the 5 s delivery and metadata waits). */
+    private static final Duration OUTAGE_LIMIT = Duration.ofMinutes(3);
     private static final String RETRIED = "not acknowledged by the broker; sending them again";
     /** Requests of ~1,400 tokens: a micro-batch of 32 runs ~150 windows, seconds on 2 cores. */
     private static final int REQUESTS = 240;
@@ -49,6 +49,8 @@ class OutputRetryIT {
             env.put("KAFKA_DELIVERY_TIMEOUT_MS", "5000");
             env.put("KAFKA_REQUEST_TIMEOUT_MS", "2000");
             env.put("KAFKA_LINGER_MS", "0");
+            // a send waits this long for the topic's metadata when the broker is away (60 s by default)
+            env.put("KAFKA_MAX_BLOCK_MS", "5000");
             try (WorkerProcess worker = WorkerProcess.start("output-retry", env)) {
                 worker.awaitReady(Duration.ofMinutes(3));
                 run.awaitAnswered(0.3, () -> WorkerKillIT.tail(worker), worker::requireAlive);

@@ -49,8 +49,9 @@ class OutputRetryIT {
             env.put("KAFKA_DELIVERY_TIMEOUT_MS", "5000");
             env.put("KAFKA_REQUEST_TIMEOUT_MS", "2000");
             env.put("KAFKA_LINGER_MS", "0");
-            // a send waits this long for the topic's metadata when the broker is away (60 s by default)
-            env.put("KAFKA_MAX_BLOCK_MS", "5000");
+            // each send waits this long for the topic's metadata while the broker is away (60 s by default), one after
+            // the other: a batch of 32 is refused after 32 of them
+            env.put("KAFKA_MAX_BLOCK_MS", "1000");
             try (WorkerProcess worker = WorkerProcess.start("output-retry", env)) {
                 worker.awaitReady(Duration.ofMinutes(3));
                 run.awaitAnswered(0.3, () -> WorkerKillIT.tail(worker), worker::requireAlive);
